@@ -135,7 +135,7 @@ public final class FileVault implements AutoCloseable {
                         + ". Use it, or move it away first to start over.");
             }
             V1Codec codec = new V1Codec(options.bounds(), options.random());
-            Instant now = options.clock().instant();
+            Instant now = now(options);
             SecretBytes dataKey = codec.newDataKey();
             String vaultId = UUID.randomUUID().toString();
             PassphraseSlot slot = codec.newPassphraseSlot(vaultId, SLOT_ID, now, passphrase, dataKey, options.slotCosts());
@@ -232,13 +232,17 @@ public final class FileVault implements AutoCloseable {
      * the given generation). The replaced file is kept: as a backup when it still opens, else
      * beside the vault as {@code vault.pryx.damaged-<time>}.
      *
-     * @return the restored vault, open
+     * @return the restored vault, open, and which backup it came from
      */
-    public static FileVault restore(Path file, Secret passphrase, Options options, OptionalLong generation) {
+    public static Restored restore(Path file, Secret passphrase, Options options, OptionalLong generation) {
         return restore(file, passphrase, options, generation, FileOps.REAL);
     }
 
-    static FileVault restore(Path file, Secret passphrase, Options options, OptionalLong generation, FileOps ops) {
+    /** The outcome of {@link #restore}: the vault, open, and the generation of the backup used. */
+    public record Restored(FileVault vault, long fromGeneration) {
+    }
+
+    static Restored restore(Path file, Secret passphrase, Options options, OptionalLong generation, FileOps ops) {
         Map<KdfParameters, SecretBytes> derived = new HashMap<>();
         try (VaultLock lock = VaultLock.acquire(lockFile(file), options.lockWait())) {
             List<VaultStatus.Backup> candidates = backups(file).stream()
@@ -280,6 +284,7 @@ public final class FileVault implements AutoCloseable {
                     current.dataKey().close();
                     current.plaintext().close();
                 } catch (VaultFormatException | IOException e) {
+                    next = Math.max(next, readableGeneration(file, codec));
                     moveAside(file, options);
                 }
             }
@@ -289,9 +294,9 @@ public final class FileVault implements AutoCloseable {
                 // The file being replaced still opens: the save keeps it as the backup of its own generation.
                 vault.header = vault.header.withGeneration(currentGeneration.getAsLong());
             }
-            VaultHeader restored = vault.header.withGeneration(next).nextGeneration(options.clock().instant());
+            VaultHeader restored = vault.header.withGeneration(next).nextGeneration(now(options));
             vault.saveLocked(restored, vault.contents);
-            return vault;
+            return new Restored(vault, chosenBackup.generation());
         } finally {
             derived.values().forEach(SecretBytes::close);
         }
@@ -317,7 +322,7 @@ public final class FileVault implements AutoCloseable {
             VaultContents next = contents.copy();
             try {
                 R result = change.apply(next);
-                saveLocked(header.nextGeneration(options.clock().instant()), next);
+                saveLocked(header.nextGeneration(now(options)), next);
                 return result;
             } catch (RuntimeException e) {
                 if (contents != next) {
@@ -336,7 +341,7 @@ public final class FileVault implements AutoCloseable {
         }
         try (VaultLock lock = VaultLock.acquire(lockFile(file), options.lockWait())) {
             reloadIfChangedLocked();
-            Instant now = options.clock().instant();
+            Instant now = now(options);
             PassphraseSlot slot = codec.newPassphraseSlot(header.vaultId(), SLOT_ID, now, newPassphrase, dataKey,
                     options.slotCosts());
             saveLocked(header.withSlots(List.of(slot)).nextGeneration(now), contents.copy());
@@ -413,12 +418,10 @@ public final class FileVault implements AutoCloseable {
             return;
         }
         try {
-            V1Codec.Opened opened = codec.open(onDisk, dataKey);
-            if (!opened.header().vaultId().equals(header.vaultId())) {
-                opened.dataKey().close();
-                opened.plaintext().close();
+            if (!codec.parse(onDisk).header().vaultId().equals(header.vaultId())) {
                 throw replaced();
             }
+            V1Codec.Opened opened = codec.open(onDisk, dataKey);
             FileVault fresh = fromOpened(file, options, ops, opened);
             contents.close();
             dataKey.close();
@@ -604,9 +607,18 @@ public final class FileVault implements AutoCloseable {
         }
     }
 
+    /** The generation in a file's header when the header is intact (the payload may not be); else 0. */
+    private static long readableGeneration(Path file, V1Codec codec) {
+        try {
+            return codec.parse(Files.readAllBytes(file)).header().generation();
+        } catch (VaultFormatException | IOException e) {
+            return 0;
+        }
+    }
+
     private static void moveAside(Path file, Options options) {
         Path aside = file.resolveSibling(file.getFileName() + ".damaged-"
-                + options.clock().instant().toString().replace(':', '-'));
+                + now(options).toString().replace(':', '-'));
         try {
             Files.move(file, aside);
         } catch (IOException e) {
@@ -645,8 +657,14 @@ public final class FileVault implements AutoCloseable {
                 boolean restorable = backupOpens.getAsBoolean();
                 return new VaultException.Damaged("The vault file " + file + " is damaged: " + e.detail() + ". "
                         + (restorable ? "A backup opens with this passphrase: run `pryx vault restore` to use it."
-                        : "No backup opens with this passphrase; keep the file and see `pryx vault status`."), restorable);
+                        : "No backup opens with this passphrase (backups keep the passphrase they were saved with); "
+                        + "keep the file and see `pryx vault status`."), restorable);
         }
+    }
+
+    /** Times in the header are kept to the millisecond: finer adds noise, not information. */
+    private static Instant now(Options options) {
+        return options.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static String describe(IOException e) {

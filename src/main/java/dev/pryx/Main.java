@@ -1,0 +1,96 @@
+package dev.pryx;
+
+import dev.pryx.cli.Cli;
+import dev.pryx.cli.CliContext;
+import dev.pryx.cli.TerminalSecretInput;
+import dev.pryx.provider.PassphraseSource;
+import dev.pryx.provider.ProviderManager;
+import dev.pryx.support.Environment;
+import dev.pryx.support.PrivateFiles;
+import dev.pryx.support.PryxPaths;
+import dev.pryx.vault.FileVault;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * Composition root: reads the environment, wires the object graph, picks the face, and nothing
+ * else. The manager is built on first use, so {@code --help} and {@code --version} create no
+ * files and start no logging.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, Environment.system(), Path.of(System.getProperty("user.home")), System.in, System.out,
+                System.err, System.console(), FileVault.Options.defaults());
+        System.exit(code);
+    }
+
+    /** One invocation with everything from outside passed in; tests call this directly. */
+    static int run(String[] args, Environment env, Path userHome, InputStream stdin, OutputStream stdout,
+                   OutputStream stderr, Console console, FileVault.Options vaultOptions) {
+        PryxPaths paths = PryxPaths.resolve(env, userHome);
+        Path logDir = paths.logDirectory();
+        if (System.getProperty("pryx.logDir") == null) {
+            System.setProperty("pryx.logDir", logDir.toString());
+        }
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8));
+        TerminalSecretInput input = new TerminalSecretInput(console, stdin, err);
+        Lazy<ProviderManager> manager = new Lazy<>(() -> {
+            prepareLogFile(logDir);
+            return new ProviderManager(paths, vaultOptions, new PassphraseSource(env, input), input);
+        });
+        try {
+            return Cli.run(args, new CliContext(manager, out, err, logDir.resolve("pryx.log")));
+        } finally {
+            manager.ifCreated(ProviderManager::close);
+        }
+    }
+
+    /** The log directory 0700 and the log file 0600 before the logging library opens it. */
+    private static void prepareLogFile(Path logDir) {
+        try {
+            PrivateFiles.createPrivateDirectories(logDir);
+            Files.createFile(logDir.resolve("pryx.log"), PrivateFiles.ownerOnlyFile());
+        } catch (FileAlreadyExistsException e) {
+            // Already there, with the mode it was given when created.
+        } catch (IOException | RuntimeException e) {
+            // Logging is a help, not a requirement: a read-only state directory must not stop the command.
+        }
+    }
+
+    /** Builds a value on first request, once. */
+    private static final class Lazy<T> implements Supplier<T> {
+        private final Supplier<T> factory;
+        private T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (value == null) {
+                value = factory.get();
+            }
+            return value;
+        }
+
+        synchronized void ifCreated(java.util.function.Consumer<T> action) {
+            if (value != null) {
+                action.accept(value);
+            }
+        }
+    }
+}
