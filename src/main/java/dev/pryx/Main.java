@@ -30,9 +30,15 @@ public final class Main {
     private Main() {
     }
 
+    /** Set to 1 to open a vault whose mode lets other users in (shared machines with ACLs, the brave). */
+    static final String ALLOW_OPEN_PERMISSIONS = "PRYX_ALLOW_OPEN_PERMISSIONS";
+
     public static void main(String[] args) {
-        int code = run(args, Environment.system(), Path.of(System.getProperty("user.home")), System.in, System.out,
-                System.err, System.console(), FileVault.Options.defaults());
+        Environment env = Environment.system();
+        FileVault.Options options = FileVault.Options.defaults()
+                .withAllowOpenPermissions("1".equals(env.get(ALLOW_OPEN_PERMISSIONS)));
+        int code = run(args, env, Path.of(System.getProperty("user.home")), System.in, System.out, System.err,
+                System.console(), options);
         System.exit(code);
     }
 

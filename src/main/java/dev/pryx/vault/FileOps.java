@@ -4,6 +4,7 @@ import dev.pryx.support.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -34,11 +35,17 @@ class FileOps {
         channel.force(true);
     }
 
-    /** Keeps the current vault under a backup name: a hard link, or a copy where links are not supported. */
+    /**
+     * Keeps the current vault under a backup name: a hard link, or a copy where links are refused
+     * (vfat, exFAT and some network mounts answer EPERM, which Java reports as a plain I/O error).
+     */
     void link(Path link, Path existing) throws IOException {
         try {
             Files.createLink(link, existing);
-        } catch (UnsupportedOperationException e) {
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            if (e instanceof java.nio.file.FileAlreadyExistsException) {
+                throw (java.nio.file.FileAlreadyExistsException) e;
+            }
             Files.copy(existing, link, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         }
     }

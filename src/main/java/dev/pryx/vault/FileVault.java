@@ -192,6 +192,10 @@ public final class FileVault implements AutoCloseable {
         }
         int[] version = V1Codec.peekVersion(bytes);
         String formatVersion = version == null ? null : version[0] + "." + version[1];
+        if (size > V1Codec.MAX_FILE_BYTES) {
+            return new VaultStatus(file, size, mode, null, null, null, null, null, List.of(), backups,
+                    "the file is larger than " + (V1Codec.MAX_FILE_BYTES >> 20) + " MiB");
+        }
         try {
             V1Codec.ParsedFile parsed = new V1Codec(options.bounds(), options.random()).parse(bytes);
             VaultHeader h = parsed.header();
@@ -276,23 +280,13 @@ public final class FileVault implements AutoCloseable {
             }
             // The generation must move forward past everything seen, so other processes notice.
             long next = Math.max(chosenBackup.generation(), candidates.get(0).generation());
-            OptionalLong currentGeneration = OptionalLong.empty();
-            if (exists(file)) {
-                try {
-                    V1Codec.Opened current = codec.unlock(Files.readAllBytes(file), passphrase, derived);
-                    currentGeneration = OptionalLong.of(current.header().generation());
-                    current.dataKey().close();
-                    current.plaintext().close();
-                } catch (VaultFormatException | IOException e) {
-                    next = Math.max(next, readableGeneration(file, codec));
-                    moveAside(file, options);
-                }
-            }
+            Replaced current = exists(file) ? setAsideCurrent(file, passphrase, codec, derived, options)
+                    : new Replaced(0, false);
+            next = Math.max(next, current.generation());
             FileVault vault = fromOpened(file, options, ops, chosen);
-            if (currentGeneration.isPresent()) {
-                next = Math.max(next, currentGeneration.getAsLong());
-                // The file being replaced still opens: the save keeps it as the backup of its own generation.
-                vault.header = vault.header.withGeneration(currentGeneration.getAsLong());
+            if (current.keptAsBackup()) {
+                // The save links the file it replaces as the backup of the header's generation.
+                vault.header = vault.header.withGeneration(current.generation());
             }
             VaultHeader restored = vault.header.withGeneration(next).nextGeneration(now(options));
             vault.saveLocked(restored, vault.contents);
@@ -333,7 +327,10 @@ public final class FileVault implements AutoCloseable {
         }
     }
 
-    /** Re-wraps the data key under a new passphrase, with a fresh salt. */
+    /**
+     * Protects the vault with a new passphrase: a fresh data key, wrapped under a key derived with
+     * a fresh salt. Other processes that have the vault open must open it again before saving.
+     */
     public synchronized void changePassphrase(Secret newPassphrase) {
         checkOpen();
         if (newPassphrase.isEmpty()) {
@@ -342,9 +339,17 @@ public final class FileVault implements AutoCloseable {
         try (VaultLock lock = VaultLock.acquire(lockFile(file), options.lockWait())) {
             reloadIfChangedLocked();
             Instant now = now(options);
-            PassphraseSlot slot = codec.newPassphraseSlot(header.vaultId(), SLOT_ID, now, newPassphrase, dataKey,
-                    options.slotCosts());
-            saveLocked(header.withSlots(List.of(slot)).nextGeneration(now), contents.copy());
+            // A new data key, not just a new wrap: backups still open with the old passphrase, and
+            // whoever knows it must not be able to read saves made after the change.
+            SecretBytes newKey = codec.newDataKey();
+            try {
+                PassphraseSlot slot = codec.newPassphraseSlot(header.vaultId(), SLOT_ID, now, newPassphrase, newKey,
+                        options.slotCosts());
+                saveLocked(header.withSlots(List.of(slot)).nextGeneration(now), contents.copy(), newKey);
+            } catch (RuntimeException e) {
+                newKey.close();
+                throw e;
+            }
         }
     }
 
@@ -431,6 +436,10 @@ public final class FileVault implements AutoCloseable {
             contents = fresh.contents;
             LOG.debug("reloaded vault generation {} saved by another process", header.generation());
         } catch (VaultFormatException e) {
+            if (e.problem() == VaultFormatException.Problem.WRONG_DATA_KEY) {
+                throw new VaultException("The vault's passphrase was changed by another process since pryx opened it. "
+                        + "Nothing was saved; run the command again with the new passphrase.");
+            }
             throw e.problem() == VaultFormatException.Problem.DAMAGED
                     ? new VaultException.Damaged("The vault " + file + " was changed by another process and no longer opens ("
                     + e.detail() + "). Nothing was saved; run `pryx vault status`.", false)
@@ -446,27 +455,42 @@ public final class FileVault implements AutoCloseable {
 
     /** Encrypts, verifies, and writes {@code next} under {@code newHeader}; the caller holds the lock. */
     private void saveLocked(VaultHeader newHeader, VaultContents next) {
+        saveLocked(newHeader, next, dataKey);
+    }
+
+    /** As above, under {@code key}, which becomes this vault's data key once the save succeeded. */
+    private void saveLocked(VaultHeader newHeader, VaultContents next, SecretBytes key) {
         byte[] plaintext = PayloadCodec.write(next);
         try {
-            byte[] bytes = codec.write(newHeader, dataKey, plaintext);
-            verifyInMemory(bytes, plaintext);
+            byte[] bytes;
+            try {
+                bytes = codec.write(newHeader, key, plaintext);
+            } catch (IllegalArgumentException tooLarge) {
+                throw new VaultException("The vault would grow past its size limit (" + tooLarge.getMessage()
+                        + "); nothing was saved. Remove entries you no longer need.");
+            }
+            verifyInMemory(bytes, plaintext, key);
             writeAtomically(bytes);
             byte[] checksum = V1Codec.headerChecksum(bytes);
             if (contents != null && contents != next) {
                 contents.close();
             }
+            if (dataKey != null && dataKey != key) {
+                dataKey.close();
+            }
             header = newHeader;
             contents = next;
+            dataKey = key;
             loadedChecksum = checksum;
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
     }
 
-    private void verifyInMemory(byte[] bytes, byte[] plaintext) {
+    private void verifyInMemory(byte[] bytes, byte[] plaintext, SecretBytes key) {
         try {
-            V1Codec.Opened check = codec.open(bytes, dataKey);
-            try (SecretBytes decrypted = check.plaintext(); SecretBytes key = check.dataKey()) {
+            V1Codec.Opened check = codec.open(bytes, key);
+            try (SecretBytes decrypted = check.plaintext(); SecretBytes copyOfKey = check.dataKey()) {
                 if (!MessageDigest.isEqual(decrypted.bytes(), plaintext)) {
                     throw new VaultException("The vault's encryption did not round-trip in memory; nothing was written. "
                             + "This is a bug: please report it.");
@@ -532,6 +556,7 @@ public final class FileVault implements AutoCloseable {
         Path backup = dir.resolve(String.format("vault-%010d.pryx", header.generation()));
         if (!Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) {
             ops.link(backup, file);
+            ops.forceDirectory(dir);
         }
     }
 
@@ -550,13 +575,13 @@ public final class FileVault implements AutoCloseable {
         if (!exists(file)) {
             throw new VaultException.Missing("No vault exists at " + file + ". Create one with `pryx vault init`.");
         }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new VaultException("The vault path " + file + " is not a regular file (a link or directory?). "
+                    + "Point PRYX_HOME at the real location instead.");
+        }
         checkPermissions(file.getParent(), options);
         checkPermissions(file, options);
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new VaultException("The vault path " + file + " is not a regular file (a link or directory?). "
-                        + "Point PRYX_HOME at the real location instead.");
-            }
             long size = Files.size(file);
             if (size > V1Codec.MAX_FILE_BYTES) {
                 throw new VaultException.Damaged("The vault file " + file + " is damaged: it is larger than "
@@ -607,11 +632,51 @@ public final class FileVault implements AutoCloseable {
         }
     }
 
-    /** The generation in a file's header when the header is intact (the payload may not be); else 0. */
-    private static long readableGeneration(Path file, V1Codec codec) {
+    /** The file a restore replaces: its generation (0 when unreadable), and whether the save keeps it as a backup. */
+    private record Replaced(long generation, boolean keptAsBackup) {
+    }
+
+    /**
+     * Decides what happens to the file a restore replaces. Intact (whether or not this passphrase
+     * opens it): kept by the save as an ordinary backup. Damaged: moved aside as
+     * {@code vault.pryx.damaged-<time>}. Of a newer format: refused, since an older backup must not
+     * silently replace it.
+     */
+    private static Replaced setAsideCurrent(Path file, Secret passphrase, V1Codec codec,
+                                            Map<KdfParameters, SecretBytes> derived, Options options) {
+        byte[] bytes;
         try {
-            return codec.parse(Files.readAllBytes(file)).header().generation();
-        } catch (VaultFormatException | IOException e) {
+            bytes = Files.size(file) > V1Codec.MAX_FILE_BYTES ? new byte[0] : Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new VaultException("The current vault " + file + " cannot be read (" + describe(e)
+                    + "); nothing was restored.", e);
+        }
+        try {
+            V1Codec.Opened current = codec.unlock(bytes, passphrase, derived);
+            current.dataKey().close();
+            current.plaintext().close();
+            return new Replaced(current.header().generation(), true);
+        } catch (VaultFormatException e) {
+            switch (e.problem()) {
+                case WRONG_PASSPHRASE:
+                case INSUFFICIENT_MEMORY:
+                    return new Replaced(readableGeneration(bytes, codec), true);
+                case UNSUPPORTED_VERSION:
+                    throw new VaultException.Unsupported("The current vault " + file + " was written by a newer pryx ("
+                            + e.detail() + "); restoring would replace it with an older backup. Nothing was changed.");
+                default:
+                    long generation = readableGeneration(bytes, codec);
+                    moveAside(file, options);
+                    return new Replaced(generation, false);
+            }
+        }
+    }
+
+    /** The generation in the header when the header is intact (the payload may not be); else 0. */
+    private static long readableGeneration(byte[] bytes, V1Codec codec) {
+        try {
+            return codec.parse(bytes).header().generation();
+        } catch (VaultFormatException e) {
             return 0;
         }
     }
@@ -649,6 +714,9 @@ public final class FileVault implements AutoCloseable {
             case WRONG_PASSPHRASE:
                 return new VaultException.WrongPassphrase("Wrong passphrase for the vault " + file
                         + ". Try again, or check PRYX_VAULT_PASSPHRASE / PRYX_VAULT_PASSPHRASE_FILE.");
+            case INSUFFICIENT_MEMORY:
+                return new VaultException("The vault " + file + " cannot be opened here: " + e.detail()
+                        + ". Give Java more memory, e.g. PRYX_JAVA_OPTS=-Xmx512m.");
             case UNSUPPORTED_VERSION:
                 return new VaultException.Unsupported("The vault " + file + " cannot be opened: " + e.detail()
                         + ". Update pryx, or run `pryx vault restore` if the file was damaged.");

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pryx.support.Secret;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -57,14 +57,42 @@ final class PayloadCodec {
         }
     }
 
-    /** A byte buffer whose contents can be wiped, for plaintext that holds secrets. */
-    static final class WipeableBuffer extends ByteArrayOutputStream {
+    /** An output buffer for plaintext that wipes every array it lets go of, and itself on request. */
+    static final class WipeableBuffer extends OutputStream {
+        private byte[] buf;
+        private int count;
+
         WipeableBuffer(int size) {
-            super(size);
+            buf = new byte[size];
         }
 
-        byte[] array() {
-            return buf;
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        private void ensure(int more) {
+            if (count + more > buf.length) {
+                byte[] bigger = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+                Arrays.fill(buf, (byte) 0);
+                buf = bigger;
+            }
+        }
+
+        int size() {
+            return count;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, count);
         }
 
         void wipe() {
@@ -147,7 +175,7 @@ final class PayloadCodec {
                 p.nextToken();
                 switch (field) {
                     case "schema" -> {
-                        if (!p.currentToken().isNumeric() || p.getIntValue() < 1) {
+                        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getIntValue() < 1) {
                             throw new PayloadException("schema is not a positive integer", false);
                         }
                         if (p.getIntValue() > SCHEMA) {
@@ -203,9 +231,18 @@ final class PayloadCodec {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (field) {
-                    case "version" -> version = p.getIntValue();
-                    case "kind" -> kind = p.getText();
-                    case "created_at" -> created = Instant.parse(p.getText());
+                    case "version" -> {
+                        expect(value, JsonToken.VALUE_NUMBER_INT, "version");
+                        version = p.getIntValue();
+                    }
+                    case "kind" -> {
+                        expect(value, JsonToken.VALUE_STRING, "kind");
+                        kind = p.getText();
+                    }
+                    case "created_at" -> {
+                        expect(value, JsonToken.VALUE_STRING, "created_at");
+                        created = Instant.parse(p.getText());
+                    }
                     case "attributes" -> {
                         expect(value, JsonToken.START_OBJECT, "attributes");
                         while (p.nextToken() == JsonToken.FIELD_NAME) {

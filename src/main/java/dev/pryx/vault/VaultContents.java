@@ -19,9 +19,9 @@ import java.util.TreeMap;
  * named collections (provider configs, the access policy, settings, the audit anchor). The vault
  * knows nothing about what the records mean; callers map them to their own types.
  *
- * <p>An instance is a working copy: {@link FileVault#update} hands one to a change, and the change
- * may be applied again to a fresh copy when another process saved in between, so a change must
- * be a pure function of the contents it is given.
+ * <p>An instance is a working copy: {@link FileVault#update} reloads what other processes saved,
+ * then hands a copy to the change, so a change must work from the contents it is given rather
+ * than from values read before (which may be out of date).
  */
 public final class VaultContents implements AutoCloseable {
     /** Versions kept per credential: the current one plus previous ones for rollback. */

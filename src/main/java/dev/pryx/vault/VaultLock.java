@@ -48,8 +48,9 @@ final class VaultLock implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new VaultException("Interrupted while waiting for the vault lock.", e);
         }
+        FileChannel channel = null;
         try {
-            FileChannel channel = open(lockFile);
+            channel = open(lockFile);
             long sleepMillis = 2;
             while (true) {
                 FileLock lock = channel.tryLock();
@@ -58,22 +59,21 @@ final class VaultLock implements AutoCloseable {
                     return new VaultLock(threadLock, channel, lock);
                 }
                 if (System.nanoTime() > deadline) {
-                    channel.close();
                     throw busy(lockFile);
                 }
                 Thread.sleep(sleepMillis);
                 sleepMillis = Math.min(50, sleepMillis * 2);
             }
         } catch (IOException e) {
-            threadLock.unlock();
+            release(threadLock, channel);
             throw new VaultException("The vault lock file " + lockFile + " cannot be used (" + e.getMessage()
                     + "). Check the directory's permissions.", e);
         } catch (InterruptedException e) {
-            threadLock.unlock();
+            release(threadLock, channel);
             Thread.currentThread().interrupt();
             throw new VaultException("Interrupted while waiting for the vault lock.", e);
         } catch (RuntimeException e) {
-            threadLock.unlock();
+            release(threadLock, channel);
             throw e;
         }
     }
@@ -84,19 +84,32 @@ final class VaultLock implements AutoCloseable {
         if (!threadLock.tryLock()) {
             return Optional.empty();
         }
+        FileChannel channel = null;
         try {
-            FileChannel channel = open(lockFile);
+            channel = open(lockFile);
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                channel.close();
-                threadLock.unlock();
+                release(threadLock, channel);
                 return Optional.empty();
             }
             recordHolder(channel);
             return Optional.of(new VaultLock(threadLock, channel, lock));
-        } catch (IOException e) {
-            threadLock.unlock();
+        } catch (IOException | RuntimeException e) {
+            release(threadLock, channel);
             return Optional.empty();
+        }
+    }
+
+    /** Undoes a failed acquisition: closing the channel also drops any OS lock taken on it. */
+    private static void release(ReentrantLock threadLock, FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // Nothing more can be done; the OS releases it at exit in any case.
+        } finally {
+            threadLock.unlock();
         }
     }
 

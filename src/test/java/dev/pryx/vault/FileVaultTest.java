@@ -205,6 +205,38 @@ class FileVaultTest {
         }
 
         @Test
+        @DisplayName("a change replaces the data key: an old backup and the old passphrase cannot read later saves")
+        void changeRekeys() throws Exception {
+            try (FileVault v = createWithKey()) {
+                v.changePassphrase(secret(TestSecrets.OTHER_PASSPHRASE));
+            }
+            var codec = new dev.pryx.vault.v1.V1Codec(OPTIONS.bounds(), new java.security.SecureRandom());
+            byte[] backup = Files.readAllBytes(FileVault.backups(file).get(0).path());
+            var old = codec.unlock(backup, passphrase(), new java.util.HashMap<>());
+            assertThatThrownBy(() -> codec.open(Files.readAllBytes(file), old.dataKey()))
+                    .isInstanceOf(dev.pryx.vault.v1.VaultFormatException.class)
+                    .satisfies(e -> assertThat(((dev.pryx.vault.v1.VaultFormatException) e).problem())
+                            .isEqualTo(dev.pryx.vault.v1.VaultFormatException.Problem.WRONG_DATA_KEY));
+        }
+
+        @Test
+        @DisplayName("restoring with an older passphrase keeps the newer vault as a backup, never as 'damaged'")
+        void restoreWithOldPassphrase() throws IOException {
+            try (FileVault v = createWithKey()) {
+                v.changePassphrase(secret(TestSecrets.OTHER_PASSPHRASE));
+            }
+            long newest = FileVault.inspect(file, OPTIONS).generation();
+            FileVault.restore(file, passphrase(), OPTIONS, OptionalLong.empty()).vault().close();
+            assertThat(FileVault.backups(file)).extracting(VaultStatus.Backup::generation).contains(newest);
+            try (Stream<Path> s = Files.list(file.getParent())) {
+                assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("damaged"));
+            }
+            FileVault.Restored back = FileVault.restore(file, secret(TestSecrets.OTHER_PASSPHRASE), OPTIONS,
+                    OptionalLong.of(newest));
+            back.vault().close();
+        }
+
+        @Test
         @DisplayName("after a change only the new passphrase opens, and backups keep the old one")
         void change() {
             try (FileVault v = createWithKey()) {
@@ -559,6 +591,17 @@ class FileVaultTest {
         }
 
         @Test
+        @DisplayName("a vault path that is a symlink is refused as such")
+        void symlinkedVault() throws IOException {
+            createWithKey().close();
+            Path real = home.resolve("elsewhere.pryx");
+            Files.move(file, real);
+            Files.createSymbolicLink(file, real);
+            assertThatThrownBy(() -> FileVault.open(file, passphrase(), OPTIONS))
+                    .isInstanceOf(VaultException.class).hasMessageContaining("not a regular file");
+        }
+
+        @Test
         @DisplayName("a stray temp file from a crash is removed on open")
         void strayTemp() throws IOException {
             createWithKey().close();
@@ -691,17 +734,20 @@ class FileVaultTest {
         }
 
         @Test
-        @DisplayName("a passphrase change by one handle does not stop the other from saving")
-        void passphraseChangedElsewhere() {
+        @DisplayName("after a passphrase change by one handle, the other must reopen: it saves nothing over it")
+        void passphraseChangedElsewhere() throws IOException {
             try (FileVault a = createWithKey(); FileVault b = FileVault.open(file, passphrase(), OPTIONS)) {
                 a.changePassphrase(secret(TestSecrets.OTHER_PASSPHRASE));
-                b.update(c -> {
+                String before = sha256(file);
+                assertThatThrownBy(() -> b.update(c -> {
                     c.putRecord("notes", "after", new Note("x", "t", 1));
                     return null;
-                });
+                })).isInstanceOf(VaultException.class).hasMessageContaining("passphrase was changed by another process")
+                        .hasMessageContaining("Nothing was saved");
+                assertThat(sha256(file)).isEqualTo(before);
             }
             try (FileVault v = FileVault.open(file, secret(TestSecrets.OTHER_PASSPHRASE), OPTIONS)) {
-                assertThat(note(v, "after")).isPresent();
+                assertThat(cred(v, "openai")).isPresent();
             }
         }
 

@@ -2,6 +2,7 @@ package dev.pryx.vault.v1;
 
 import dev.pryx.support.Secret;
 import dev.pryx.support.SecretBytes;
+import java.text.Normalizer;
 import java.util.Arrays;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -13,13 +14,33 @@ final class Argon2id {
     private Argon2id() {
     }
 
-    /** Derives 32 bytes from the passphrase's UTF-8 encoding. */
+    /**
+     * Derives 32 bytes from the passphrase's UTF-8 encoding, after Unicode NFC normalisation so
+     * that the same passphrase typed on systems that compose accents differently (NFC vs NFD)
+     * opens the vault. ASCII needs no normalisation, and only non-ASCII input passes through a
+     * transient String (the JDK's normaliser has no char[] form).
+     */
     static SecretBytes derive(Secret passphrase, KdfParameters p) {
-        byte[] password = passphrase.utf8();
+        byte[] password = normalisedUtf8(passphrase);
         try {
             return derive(password, p, null, null, OUTPUT_BYTES);
         } finally {
             Arrays.fill(password, (byte) 0);
+        }
+    }
+
+    static byte[] normalisedUtf8(Secret passphrase) {
+        char[] chars = passphrase.chars();
+        boolean ascii = true;
+        for (char c : chars) {
+            ascii &= c < 0x80;
+        }
+        if (ascii) {
+            return passphrase.utf8();
+        }
+        String nfc = Normalizer.normalize(java.nio.CharBuffer.wrap(chars), Normalizer.Form.NFC);
+        try (Secret normalised = Secret.adopt(nfc.toCharArray())) {
+            return normalised.utf8();
         }
     }
 

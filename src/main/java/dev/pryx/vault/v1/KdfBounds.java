@@ -6,11 +6,17 @@ package dev.pryx.vault.v1;
  */
 public record KdfBounds(int minMemoryKib, int maxMemoryKib, int maxIterations, int maxParallelism) {
 
-    /** 19 MiB to 1 GiB (and at most half the heap), 1 to 10 passes, 1 to 16 lanes. */
+    /** 19 MiB to 1 GiB, 1 to 10 passes, 1 to 16 lanes (and see {@link #fitsHeap}). */
     public static KdfBounds production() {
-        long halfHeapKib = Runtime.getRuntime().maxMemory() / 2 / 1024;
-        int max = (int) Math.min(1024 * 1024, halfHeapKib);
-        return new KdfBounds(19 * 1024, max, 10, 16);
+        return new KdfBounds(19 * 1024, 1024 * 1024, 10, 16);
+    }
+
+    /**
+     * Whether the KDF's memory is at most half of what this JVM may allocate. Kept apart from the
+     * file bounds: a vault that is fine on one machine must not be called damaged on a smaller one.
+     */
+    public static boolean fitsHeap(KdfParameters p) {
+        return p.memoryKib() <= Runtime.getRuntime().maxMemory() / 2 / 1024;
     }
 
     /**
@@ -36,8 +42,8 @@ public record KdfBounds(int minMemoryKib, int maxMemoryKib, int maxIterations, i
             return "Argon2 parallelism " + p.parallelism() + " is outside 1.." + maxParallelism;
         }
         int saltLength = p.salt().length;
-        if (saltLength < 16 || saltLength > 64) {
-            return "Argon2 salt of " + saltLength + " bytes is outside 16..64";
+        if (saltLength < 16 || saltLength > 32) {
+            return "Argon2 salt of " + saltLength + " bytes is outside 16..32";
         }
         return null;
     }

@@ -13,7 +13,6 @@ import java.util.Arrays;
 public record KdfParameters(int memoryKib, int iterations, int parallelism, byte[] salt) {
     /** Argon2 version 0x13, the only one RFC 9106 defines. */
     public static final int ARGON2_VERSION = 0x13;
-    public static final int SALT_BYTES = 32;
 
     public KdfParameters {
         salt = salt.clone();

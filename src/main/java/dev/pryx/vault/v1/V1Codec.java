@@ -133,6 +133,11 @@ public final class V1Codec {
         ParsedFile parsed = parse(file);
         VaultHeader header = parsed.header();
         for (PassphraseSlot slot : header.slots()) {
+            if (!KdfBounds.fitsHeap(slot.kdf())) {
+                throw new VaultFormatException(VaultFormatException.Problem.INSUFFICIENT_MEMORY, "key derivation needs "
+                        + slot.kdf().memoryKib() / 1024 + " MiB but this JVM may use only "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB in all");
+            }
             SecretBytes slotKey = derivedKeys.get(slot.kdf());
             if (slotKey == null) {
                 try (SecretBytes kek = Argon2id.derive(passphrase, slot.kdf())) {
@@ -155,7 +160,8 @@ public final class V1Codec {
                 throw new VaultFormatException(DAMAGED, "key slot '" + slot.id() + "' does not decrypt");
             }
             try {
-                SecretBytes plaintext = decryptPayload(parsed, dataKey);
+                // The slot gave a key that does not fit the payload: the file contradicts itself.
+                SecretBytes plaintext = decryptPayload(parsed, dataKey, DAMAGED);
                 return new Opened(header, parsed.checksum(), dataKey, plaintext);
             } catch (VaultFormatException e) {
                 dataKey.close();
@@ -168,7 +174,7 @@ public final class V1Codec {
     /** Opens the file with a data key already known (another process saved since we loaded). */
     public Opened open(byte[] file, SecretBytes dataKey) throws VaultFormatException {
         ParsedFile parsed = parse(file);
-        SecretBytes plaintext = decryptPayload(parsed, dataKey);
+        SecretBytes plaintext = decryptPayload(parsed, dataKey, VaultFormatException.Problem.WRONG_DATA_KEY);
         return new Opened(parsed.header(), parsed.checksum(), dataKey.copy(), plaintext);
     }
 
@@ -234,13 +240,15 @@ public final class V1Codec {
         return end > file.length ? null : sha256(file, (int) end);
     }
 
-    private SecretBytes decryptPayload(ParsedFile parsed, SecretBytes dataKey) throws VaultFormatException {
+    /** @param keyMismatch how to report a data key that does not match the payload's commitment */
+    private SecretBytes decryptPayload(ParsedFile parsed, SecretBytes dataKey, VaultFormatException.Problem keyMismatch)
+            throws VaultFormatException {
         int length = KEY_BYTES + AesGcm.NONCE_BYTES + KEY_BYTES;
         try (SecretBytes keys = Hkdf.sha256(dataKey.bytes(), parsed.payloadSalt(), PAYLOAD_INFO, length)) {
             byte[] k = keys.bytes();
             if (!MessageDigest.isEqual(Arrays.copyOfRange(k, KEY_BYTES + AesGcm.NONCE_BYTES, length),
                     parsed.payloadCommitment())) {
-                throw new VaultFormatException(DAMAGED, "the payload's key commitment does not match");
+                throw new VaultFormatException(keyMismatch, "the payload's key commitment does not match");
             }
             byte[] encKey = Arrays.copyOfRange(k, 0, KEY_BYTES);
             try {

@@ -14,7 +14,14 @@ public final class VaultFormatException extends Exception {
         /** A well-formed vault of a format version this build does not read. */
         UNSUPPORTED_VERSION,
         /** The passphrase does not open any slot. */
-        WRONG_PASSPHRASE
+        WRONG_PASSPHRASE,
+        /**
+         * The file is intact but encrypted under a different data key than the one given: another
+         * process changed the passphrase (which replaces the data key) since this one loaded it.
+         */
+        WRONG_DATA_KEY,
+        /** The file's KDF memory cost exceeds what this JVM may allocate. */
+        INSUFFICIENT_MEMORY
     }
 
     private final Problem problem;

@@ -1,0 +1,93 @@
+package dev.pryx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged launcher {@code target/pryx}, run as a new user would: a separate process, no
+ * terminal, real Argon2 costs, state under a fresh PRYX_HOME.
+ */
+@DisplayName("target/pryx launcher")
+class LauncherIT {
+    private static final Path LAUNCHER = Path.of(System.getProperty("pryx.buildDir", "target"), "pryx");
+
+    @TempDir
+    Path home;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run pryx(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(concat(LAUNCHER.toString(), args));
+        Map<String, String> e = pb.environment();
+        e.remove("PRYX_VAULT_PASSPHRASE");
+        e.remove("PRYX_VAULT_PASSPHRASE_FILE");
+        e.put("PRYX_HOME", home.toString());
+        e.putAll(env);
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("pryx finished").isTrue();
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    static List<String> concat(String first, String... rest) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(List.of(rest));
+        return all;
+    }
+
+    @Test
+    @DisplayName("--version and --help need no vault and write nothing")
+    void versionAndHelp() throws Exception {
+        Run v = pryx(Map.of(), "", "--version");
+        assertThat(v.exit()).isZero();
+        assertThat(v.out()).startsWith("pryx ");
+        Run h = pryx(Map.of(), "", "--help");
+        assertThat(h.exit()).isZero();
+        assertThat(h.out()).contains("Usage: pryx");
+        Run none = pryx(Map.of(), "");
+        assertThat(none.exit()).as("no arguments and no terminal: the help").isZero();
+        assertThat(none.out()).contains("Usage: pryx");
+        assertThat(home.resolve("data")).doesNotExist();
+        assertThat(home.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("init, status, change-passphrase and a wrong passphrase, with the contract's exit codes")
+    void vaultLifecycle() throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("PRYX_VAULT_PASSPHRASE", TestSecrets.PASSPHRASE));
+        Run init = pryx(env, "", "vault", "init");
+        assertThat(init.exit()).as(init.err()).isZero();
+        Run status = pryx(Map.of(), "", "vault", "status");
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("64 MiB, t=3, p=4");
+        Run change = pryx(env, TestSecrets.OTHER_PASSPHRASE + "\n", "vault", "change-passphrase");
+        assertThat(change.exit()).as(change.err()).isZero();
+        Run wrong = pryx(env, "x\n", "vault", "change-passphrase");
+        assertThat(wrong.exit()).isEqualTo(3);
+        assertThat(wrong.err()).containsIgnoringCase("wrong passphrase").doesNotContain("Exception");
+        Run noSource = pryx(Map.of(), "", "vault", "change-passphrase");
+        assertThat(noSource.exit()).isEqualTo(3);
+        assertThat(noSource.err()).contains("PRYX_VAULT_PASSPHRASE");
+        Run usage = pryx(Map.of(), "", "vault", "frobnicate");
+        assertThat(usage.exit()).isEqualTo(2);
+        String log = Files.readString(home.resolve("state/logs/pryx.log"));
+        assertThat(log).doesNotContain(TestSecrets.PASSPHRASE).doesNotContain(TestSecrets.OTHER_PASSPHRASE);
+    }
+}
