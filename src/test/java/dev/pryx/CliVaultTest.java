@@ -230,7 +230,27 @@ class CliVaultTest {
                 Arguments.of("truncated", (UnaryOperator<byte[]>) b -> Arrays.copyOf(b, b.length / 2), "damaged"),
                 Arguments.of("flipped header byte", (UnaryOperator<byte[]>) b -> set(b, 40, b[40] ^ 0x20), "checksum"),
                 Arguments.of("flipped payload byte", (UnaryOperator<byte[]>) b -> set(b, b.length - 20, b[b.length - 20] ^ 1), "fails authentication"),
-                Arguments.of("trailing garbage", (UnaryOperator<byte[]>) b -> Arrays.copyOf(b, b.length + 3), "fails authentication"));
+                Arguments.of("trailing garbage", (UnaryOperator<byte[]>) b -> Arrays.copyOf(b, b.length + 3), "fails authentication"),
+                Arguments.of("hostile KDF costs, checksum fixed up", (UnaryOperator<byte[]>) b -> editHeader(b,
+                        h -> h.replaceFirst("\"memory_kib\":\\d+", "\"memory_kib\":2147483647")),
+                        "unsafe key-derivation parameters"));
+    }
+
+    /** Rewrites the header text and recomputes its checksum, as a deliberate (not accidental) edit would. */
+    static byte[] editHeader(byte[] file, UnaryOperator<String> edit) {
+        int length = ByteBuffer.wrap(file).getInt(10);
+        byte[] header = edit.apply(new String(file, 14, length, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        byte[] payload = Arrays.copyOfRange(file, 14 + length + 32, file.length);
+        ByteBuffer out = ByteBuffer.allocate(14 + header.length + 32 + payload.length);
+        out.put(file, 0, 10).putInt(header.length).put(header);
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(out.array(), 0, 14 + header.length);
+            out.put(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        return out.put(payload).array();
     }
 
     static byte[] set(byte[] b, int i, int v) {
