@@ -124,9 +124,10 @@ public final class V1Codec {
     /**
      * Opens the file with a passphrase.
      *
-     * @param derivedKeys slot keys already derived in this process, keyed by KDF parameters and
-     *                    salt; filled as keys are derived, so that trying backups that share a slot
-     *                    does not run the KDF again. The caller wipes them.
+     * @param derivedKeys slot keys already derived from THIS passphrase, keyed by KDF parameters
+     *                    and salt; filled as keys are derived, so that trying backups that share a
+     *                    slot does not run the KDF again. Never share one map between passphrases:
+     *                    the key says nothing about which passphrase made it. The caller wipes them.
      */
     public Opened unlock(byte[] file, Secret passphrase, Map<KdfParameters, SecretBytes> derivedKeys)
             throws VaultFormatException {
