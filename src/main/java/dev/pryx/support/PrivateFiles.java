@@ -57,12 +57,15 @@ public final class PrivateFiles {
         }
     }
 
-    /** The mode as octal text ("0644") when it grants anything to group or other, else empty. */
+    /**
+     * The mode as octal text ("0644") when it grants anything to group or other, else empty.
+     * Follows symbolic links: what matters is the mode of the directory or file actually used.
+     */
     public static Optional<String> openToOthers(Path path) throws IOException {
         if (!posix()) {
             return Optional.empty();
         }
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
         for (PosixFilePermission p : perms) {
             if (GROUP_OR_OTHER.contains(p)) {
                 return Optional.of(octal(perms));

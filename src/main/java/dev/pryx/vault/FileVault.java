@@ -154,7 +154,7 @@ public final class FileVault implements AutoCloseable {
 
     static FileVault open(Path file, Secret passphrase, Options options, FileOps ops) {
         byte[] bytes = readChecked(file, options);
-        removeStrayTempFile(file);
+        tidyAfterInterruptedSave(file, options);
         Map<KdfParameters, SecretBytes> derived = new HashMap<>();
         try {
             V1Codec codec = new V1Codec(options.bounds(), options.random());
@@ -561,8 +561,12 @@ public final class FileVault implements AutoCloseable {
     }
 
     private void pruneBackups() {
+        pruneBackups(file, options.keepBackups());
+    }
+
+    private static void pruneBackups(Path file, int keep) {
         List<VaultStatus.Backup> all = backups(file);
-        for (int i = options.keepBackups(); i < all.size(); i++) {
+        for (int i = keep; i < all.size(); i++) {
             try {
                 Files.deleteIfExists(all.get(i).path());
             } catch (IOException e) {
@@ -615,7 +619,11 @@ public final class FileVault implements AutoCloseable {
         }
     }
 
-    private static void removeStrayTempFile(Path file) {
+    /**
+     * Removes what a save killed half-way leaves behind: its temp file, and the extra backup it
+     * linked before the rename (the prune comes after the rename).
+     */
+    private static void tidyAfterInterruptedSave(Path file, Options options) {
         // Only under the lock: a temp file may belong to a save in progress in another process.
         Optional<VaultLock> lock = VaultLock.tryAcquire(lockFile(file));
         if (lock.isEmpty()) {
@@ -627,6 +635,7 @@ public final class FileVault implements AutoCloseable {
                 Files.delete(temp);
                 LOG.info("removed {} left by an interrupted save", temp);
             }
+            pruneBackups(file, options.keepBackups());
         } catch (IOException e) {
             LOG.warn("cannot remove stray temp file beside {}: {}", file, e.toString());
         }

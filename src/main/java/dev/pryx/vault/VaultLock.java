@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -39,7 +40,7 @@ final class VaultLock implements AutoCloseable {
     /** Waits up to {@code wait} for the lock, then fails with a message naming the holder. */
     static VaultLock acquire(Path lockFile, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
+        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(key(lockFile), p -> new ReentrantLock());
         try {
             if (!threadLock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw busy(lockFile);
@@ -53,7 +54,13 @@ final class VaultLock implements AutoCloseable {
             channel = open(lockFile);
             long sleepMillis = 2;
             while (true) {
-                FileLock lock = channel.tryLock();
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    // Another thread of this JVM holds it through a path spelled differently.
+                    lock = null;
+                }
                 if (lock != null) {
                     recordHolder(channel);
                     return new VaultLock(threadLock, channel, lock);
@@ -80,7 +87,7 @@ final class VaultLock implements AutoCloseable {
 
     /** The lock if it is free right now; empty when another thread or process holds it. */
     static Optional<VaultLock> tryAcquire(Path lockFile) {
-        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
+        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(key(lockFile), p -> new ReentrantLock());
         if (!threadLock.tryLock()) {
             return Optional.empty();
         }
@@ -110,6 +117,16 @@ final class VaultLock implements AutoCloseable {
             // Nothing more can be done; the OS releases it at exit in any case.
         } finally {
             threadLock.unlock();
+        }
+    }
+
+    /** One in-process lock per file, however its path is spelled (symlinked directories included). */
+    private static Path key(Path lockFile) {
+        Path absolute = lockFile.toAbsolutePath().normalize();
+        try {
+            return absolute.getParent().toRealPath().resolve(absolute.getFileName());
+        } catch (IOException e) {
+            return absolute;
         }
     }
 
