@@ -186,7 +186,7 @@ final class PayloadCodec {
                     }
                     case "credentials" -> readCredentials(p, contents);
                     case "records" -> readRecords(p, contents);
-                    case "padding" -> p.skipChildren();
+                    case "padding" -> expect(p.currentToken(), JsonToken.VALUE_STRING, "padding");
                     default -> throw new PayloadException("unknown payload field '" + field + "'", false);
                 }
             }
@@ -214,9 +214,11 @@ final class PayloadCodec {
             expect(p.nextToken(), JsonToken.START_ARRAY, "credential " + name);
             List<CredentialVersion> versions = new ArrayList<>();
             contents.rawCredentials().put(name, versions);
-            while (p.nextToken() == JsonToken.START_OBJECT) {
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
                 versions.add(readVersion(p));
             }
+            expect(t, JsonToken.END_ARRAY, "credential " + name);
         }
     }
 
@@ -234,10 +236,16 @@ final class PayloadCodec {
                     case "version" -> {
                         expect(value, JsonToken.VALUE_NUMBER_INT, "version");
                         version = p.getIntValue();
+                        if (version < 1) {
+                            throw new PayloadException("credential version is below 1", false);
+                        }
                     }
                     case "kind" -> {
                         expect(value, JsonToken.VALUE_STRING, "kind");
                         kind = p.getText();
+                        if (kind.isEmpty()) {
+                            throw new PayloadException("credential kind is empty", false);
+                        }
                     }
                     case "created_at" -> {
                         expect(value, JsonToken.VALUE_STRING, "created_at");
@@ -247,7 +255,7 @@ final class PayloadCodec {
                         expect(value, JsonToken.START_OBJECT, "attributes");
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String k = p.currentName();
-                            p.nextToken();
+                            expect(p.nextToken(), JsonToken.VALUE_STRING, "attribute " + k);
                             attributes.put(k, p.getText());
                         }
                     }
