@@ -471,64 +471,10 @@ class FileVaultTest {
     @Nested
     @DisplayName("faults while saving leave the old vault and its backups intact")
     class Faults {
-        enum Step { CREATE, WRITE, FORCE, LINK, RENAME }
-
-        /** Fails the chosen step of the next save. */
-        static final class FaultyOps extends FileOps {
-            final Step failing;
-            boolean armed;
-
-            FaultyOps(Step failing) {
-                this.failing = failing;
-            }
-
-            private void maybeFail(Step step) throws IOException {
-                if (armed && step == failing) {
-                    throw new IOException("injected failure at " + step + " (No space left on device)");
-                }
-            }
-
-            @Override
-            FileChannel createNew(Path path) throws IOException {
-                maybeFail(Step.CREATE);
-                return super.createNew(path);
-            }
-
-            @Override
-            void write(FileChannel channel, ByteBuffer data) throws IOException {
-                // Half the data reaches the disk before the failure, as with a full disk.
-                if (armed && failing == Step.WRITE) {
-                    ByteBuffer half = data.duplicate();
-                    half.limit(half.position() + half.remaining() / 2);
-                    super.write(channel, half);
-                }
-                maybeFail(Step.WRITE);
-                super.write(channel, data);
-            }
-
-            @Override
-            void force(FileChannel channel) throws IOException {
-                maybeFail(Step.FORCE);
-                super.force(channel);
-            }
-
-            @Override
-            void link(Path link, Path existing) throws IOException {
-                maybeFail(Step.LINK);
-                super.link(link, existing);
-            }
-
-            @Override
-            void moveAtomically(Path from, Path to) throws IOException {
-                maybeFail(Step.RENAME);
-                super.moveAtomically(from, to);
-            }
-        }
-
         @ParameterizedTest(name = "failure at {0}")
-        @EnumSource(Step.class)
-        void injected(Step step) throws IOException {
-            FaultyOps ops = new FaultyOps(step);
+        @EnumSource(value = HookedFileOps.Step.class, names = {"CREATE", "MID_WRITE", "FORCE", "LINK", "RENAME"})
+        void injected(HookedFileOps.Step step) throws IOException {
+            HookedFileOps ops = new HookedFileOps();
             try (FileVault v = FileVault.create(file, passphrase(), OPTIONS, ops)) {
                 for (int i = 0; i < 3; i++) {
                     int n = i;
@@ -541,7 +487,11 @@ class FileVaultTest {
                 Map<Path, String> backupsBefore = backupHashes();
                 assertThat(backupsBefore).hasSize(3);
 
-                ops.armed = true;
+                ops.hook(at -> {
+                    if (at == step) {
+                        throw new IOException("injected failure at " + at + " (No space left on device)");
+                    }
+                });
                 assertThatThrownBy(() -> v.update(c -> {
                     c.putRecord("notes", "lost", new Note("lost", "t", 9));
                     return null;
@@ -555,7 +505,7 @@ class FileVaultTest {
                 assertThat(backupsAfter).containsAllEntriesOf(backupsBefore);
                 assertThat(note(v, "lost")).as("memory matches disk").isEmpty();
 
-                ops.armed = false;
+                ops.hook(at -> { });
                 v.update(c -> {
                     c.putRecord("notes", "after", new Note("after", "t", 1));
                     return null;

@@ -189,7 +189,7 @@ class VaultOpenFuzzTest {
     private static void checkMessage(VaultException e, byte[] input) {
         assertThat(e.getMessage()).isNotBlank();
         // The passphrase is never echoed, unless the input itself carried its text.
-        if (indexOf(input, PASSPHRASE_BYTES) < 0) {
+        if (FuzzCorpus.indexOf(input, PASSPHRASE_BYTES) < 0) {
             assertThat(e.getMessage()).doesNotContain(FuzzCorpus.PASSPHRASE);
         }
     }
@@ -293,16 +293,4 @@ class VaultOpenFuzzTest {
         return out;
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
 }

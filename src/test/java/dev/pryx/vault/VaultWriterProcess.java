@@ -5,8 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,7 +32,7 @@ import java.util.concurrent.CountDownLatch;
  * <p>Protocol on stdout, one line each, flushed at once: {@code READY <generation>} once the
  * vault is open; {@code ACK <id> <generation>;} after each {@code update} has returned (so each
  * printed ACK is an acknowledged save; the final {@code ;} tells a whole line from a torn one);
- * {@code PAUSED <step> <id>} when a save stopped at a chosen step (see {@link Step}) and waits
+ * {@code PAUSED <step> <id>} when a save stopped at a chosen step (see {@link HookedFileOps.Step}) and waits
  * to be killed; {@code DONE} at the end. Logs and errors go to stderr. With
  * {@code --wait-for-go} the program waits for a {@code GO} line on stdin after opening, so that
  * two children start saving at the same moment. When stdin reaches its end (the test JVM died),
@@ -47,18 +45,6 @@ public final class VaultWriterProcess {
     static final int EXIT_ORPHANED = 3;
 
     /** A point inside a save at which {@code --pause-at} stops, to be killed there. */
-    enum Step {
-        /** Half of the new file is written to the temp file, not fsynced. */
-        MID_WRITE,
-        /** The temp file is complete but not fsynced. */
-        BEFORE_FSYNC,
-        /** The temp file is durable; the current vault is not yet kept as a backup. */
-        BEFORE_BACKUP_LINK,
-        /** The current vault is linked into backups/; the temp file is not yet renamed. */
-        BEFORE_RENAME,
-        /** The new vault is in place; its directory is not fsynced and backups are not pruned. */
-        AFTER_RENAME
-    }
 
     /** The record each update stores; the test reads it back. */
     public record Entry(String id, long n, String filler) {
@@ -167,75 +153,25 @@ public final class VaultWriterProcess {
      * The real file operations, except that once armed, the save stops at the chosen step, says
      * so, and blocks until the test kills the process.
      */
-    static final class PausingOps extends FileOps {
-        private final Step pauseAt;
-        private final PrintStream out;
-        private String armedFor;
-        private boolean renamed;
+    static final class PausingOps extends HookedFileOps {
+        private volatile String armedFor;
 
-        PausingOps(Step pauseAt, PrintStream out) {
-            this.pauseAt = pauseAt;
-            this.out = out;
+        PausingOps(HookedFileOps.Step pauseAt, PrintStream out) {
+            hook(step -> {
+                if (armedFor != null && step == pauseAt) {
+                    say(out, "PAUSED " + step + " " + armedFor);
+                    try {
+                        new CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IllegalStateException("a paused save was interrupted instead of killed");
+                }
+            });
         }
 
         void arm(String id) {
             armedFor = id;
-        }
-
-        @Override
-        void write(FileChannel channel, ByteBuffer data) throws IOException {
-            if (armedFor != null && pauseAt == Step.MID_WRITE) {
-                ByteBuffer half = data.duplicate();
-                half.limit(half.position() + half.remaining() / 2);
-                super.write(channel, half);
-                pause(Step.MID_WRITE);
-            }
-            super.write(channel, data);
-        }
-
-        @Override
-        void force(FileChannel channel) throws IOException {
-            pauseIf(Step.BEFORE_FSYNC);
-            super.force(channel);
-        }
-
-        @Override
-        void link(Path link, Path existing) throws IOException {
-            pauseIf(Step.BEFORE_BACKUP_LINK);
-            super.link(link, existing);
-        }
-
-        @Override
-        void moveAtomically(Path from, Path to) throws IOException {
-            pauseIf(Step.BEFORE_RENAME);
-            super.moveAtomically(from, to);
-            renamed = armedFor != null;
-        }
-
-        @Override
-        void forceDirectory(Path dir) throws IOException {
-            // Directories are fsynced more than once per save (the backups directory after its
-            // link, too); the step meant here is the first one after the rename.
-            if (renamed) {
-                pauseIf(Step.AFTER_RENAME);
-            }
-            super.forceDirectory(dir);
-        }
-
-        private void pauseIf(Step step) {
-            if (armedFor != null && pauseAt == step) {
-                pause(step);
-            }
-        }
-
-        private void pause(Step step) {
-            say(out, "PAUSED " + step + " " + armedFor);
-            try {
-                new CountDownLatch(1).await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException("a paused save was interrupted instead of killed");
         }
     }
 
@@ -246,7 +182,7 @@ public final class VaultWriterProcess {
         long count = 1;
         int filler = 1024;
         boolean waitForGo;
-        Step pauseAt;
+        HookedFileOps.Step pauseAt;
         long pauseOn = -1;
 
         static Arguments parse(String[] args) {
@@ -273,7 +209,7 @@ public final class VaultWriterProcess {
             a.count = Long.parseLong(values.getOrDefault("--count", "1"));
             a.filler = Integer.parseInt(values.getOrDefault("--filler", "1024"));
             if (values.containsKey("--pause-at")) {
-                a.pauseAt = Step.valueOf(values.get("--pause-at"));
+                a.pauseAt = HookedFileOps.Step.valueOf(values.get("--pause-at"));
                 a.pauseOn = Long.parseLong(values.getOrDefault("--pause-on", Long.toString(a.from)));
             }
             return a;

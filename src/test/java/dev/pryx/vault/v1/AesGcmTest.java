@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pryx.support.SecretBytes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,8 +26,13 @@ class AesGcmTest {
     private static final HexFormat HEX = HexFormat.of();
 
     /** One Wycheproof AEAD test case. */
-    record Vector(int tcId, String comment, List<String> flags, byte[] key, byte[] iv, byte[] aad, byte[] msg,
-                  byte[] ct, byte[] tag, boolean valid) {
+    record Vector(int tcId, List<String> flags, boolean valid, String displayName, byte[] key, byte[] iv, byte[] aad,
+                  byte[] msg, byte[] ct, byte[] tag) {
+
+        static Vector of(WycheproofFile.Case c) {
+            return new Vector(c.tcId(), c.flags(), c.valid(), c.displayName(), c.hex("key"), c.hex("iv"), c.hex("aad"),
+                    c.hex("msg"), c.hex("ct"), c.hex("tag"));
+        }
 
         /** Ciphertext and tag as one array: the layout {@link AesGcm} reads and writes. */
         byte[] sealed() {
@@ -40,40 +40,14 @@ class AesGcmTest {
             System.arraycopy(tag, 0, out, ct.length, tag.length);
             return out;
         }
-
-        String displayName() {
-            return "tcId " + tcId + " " + flags + (comment.isEmpty() ? "" : " " + comment) + ": "
-                    + (valid ? "valid" : "invalid");
-        }
     }
 
     static JsonNode document() {
-        try (InputStream in = AesGcmTest.class.getResourceAsStream(VECTORS)) {
-            assertThat(in).as("test resource %s", VECTORS).isNotNull();
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WycheproofFile.document(VECTORS);
     }
 
     static List<Vector> vectors() {
-        List<Vector> out = new ArrayList<>();
-        for (JsonNode group : document().get("testGroups")) {
-            for (JsonNode t : group.get("tests")) {
-                List<String> flags = new ArrayList<>();
-                t.get("flags").forEach(f -> flags.add(f.asText()));
-                String result = t.get("result").asText();
-                assertThat(result).as("tcId %s result", t.get("tcId")).isIn("valid", "invalid");
-                out.add(new Vector(t.get("tcId").asInt(), t.get("comment").asText(), List.copyOf(flags),
-                        hex(t, "key"), hex(t, "iv"), hex(t, "aad"), hex(t, "msg"), hex(t, "ct"), hex(t, "tag"),
-                        result.equals("valid")));
-            }
-        }
-        return out;
-    }
-
-    private static byte[] hex(JsonNode test, String field) {
-        return HEX.parseHex(test.get(field).asText());
+        return WycheproofFile.cases(VECTORS).stream().map(Vector::of).toList();
     }
 
     @TestFactory

@@ -273,7 +273,11 @@ public final class FuzzCorpus {
         upperId.put("vault_id", VAULT_ID.toUpperCase(Locale.ROOT));
         s.add(seed(PARSE_HEADER, "vault-id-upper-case.json", json(upperId), DAMAGED, "lower-case UUID"));
         byte[] notUtf8 = header.clone();
-        int quote = indexOf(notUtf8, "\"vault_id\"".getBytes(StandardCharsets.US_ASCII)) + 1;
+        int key = indexOf(notUtf8, "\"vault_id\"".getBytes(StandardCharsets.US_ASCII));
+        if (key < 0) {
+            throw new IllegalStateException("the header has no vault_id");
+        }
+        int quote = key + 1;
         notUtf8[quote] = (byte) 0xff;
         s.add(seed(PARSE_HEADER, "not-utf8.json", notUtf8, DAMAGED, "not valid JSON"));
         byte[] deep = new byte[2 * 1500];
@@ -448,7 +452,8 @@ public final class FuzzCorpus {
         return out;
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    /** Where {@code needle} first occurs in {@code haystack}, or -1. */
+    public static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
@@ -458,7 +463,7 @@ public final class FuzzCorpus {
             }
             return i;
         }
-        throw new IllegalArgumentException("not found");
+        return -1;
     }
 
     private static Seed seed(String dir, String name, byte[] bytes, VaultFormatException.Problem expected, String detail) {

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pryx.support.SecretBytes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -95,37 +90,20 @@ class HkdfTest {
     }
 
     /** One Wycheproof HKDF test case. */
-    record Vector(int tcId, String comment, List<String> flags, byte[] ikm, byte[] salt, byte[] info, int size,
-                  byte[] okm, boolean valid) {
-        String displayName() {
-            return "tcId " + tcId + " " + flags + (comment.isEmpty() ? "" : " " + comment) + ": "
-                    + (valid ? "valid" : "invalid");
+    record Vector(int tcId, List<String> flags, boolean valid, String displayName, byte[] ikm, byte[] salt, byte[] info,
+                  int size, byte[] okm) {
+        static Vector of(WycheproofFile.Case c) {
+            return new Vector(c.tcId(), c.flags(), c.valid(), c.displayName(), c.hex("ikm"), c.hex("salt"), c.hex("info"),
+                    c.fields().get("size").asInt(), c.hex("okm"));
         }
     }
 
     static JsonNode document() {
-        try (InputStream in = HkdfTest.class.getResourceAsStream(VECTORS)) {
-            assertThat(in).as("test resource %s", VECTORS).isNotNull();
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WycheproofFile.document(VECTORS);
     }
 
     static List<Vector> vectors() {
-        List<Vector> out = new ArrayList<>();
-        for (JsonNode group : document().get("testGroups")) {
-            for (JsonNode t : group.get("tests")) {
-                List<String> flags = new ArrayList<>();
-                t.get("flags").forEach(f -> flags.add(f.asText()));
-                String result = t.get("result").asText();
-                assertThat(result).as("tcId %s result", t.get("tcId")).isIn("valid", "invalid");
-                out.add(new Vector(t.get("tcId").asInt(), t.get("comment").asText(), List.copyOf(flags),
-                        hex(t.get("ikm").asText()), hex(t.get("salt").asText()), hex(t.get("info").asText()),
-                        t.get("size").asInt(), hex(t.get("okm").asText()), result.equals("valid")));
-            }
-        }
-        return out;
+        return WycheproofFile.cases(VECTORS).stream().map(Vector::of).toList();
     }
 
     @TestFactory
