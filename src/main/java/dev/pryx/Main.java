@@ -1,9 +1,14 @@
 package dev.pryx;
 
+import dev.pryx.catalog.CatalogService;
+import dev.pryx.catalog.CatalogSource;
 import dev.pryx.cli.Cli;
 import dev.pryx.cli.CliContext;
+import dev.pryx.cli.PryxCommand;
 import dev.pryx.cli.TerminalSecretInput;
+import dev.pryx.net.HttpClients;
 import dev.pryx.provider.PassphraseSource;
+import dev.pryx.provider.ProviderEvent;
 import dev.pryx.provider.ProviderManager;
 import dev.pryx.support.Environment;
 import dev.pryx.support.PrivateFiles;
@@ -19,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
@@ -55,13 +61,19 @@ public final class Main {
         TerminalSecretInput input = new TerminalSecretInput(console, stdin, err);
         Lazy<ProviderManager> manager = new Lazy<>(() -> {
             prepareLogFile(logDir);
-            return new ProviderManager(paths, vaultOptions, new PassphraseSource(env, input), input);
+            return new ProviderManager(paths, vaultOptions, new PassphraseSource(env, input), input,
+                    catalogSource(paths, env), env, Clock.systemUTC(), ProviderEvent.Listener.NONE);
         });
         try {
-            return Cli.run(args, new CliContext(manager, out, err, logDir.resolve("pryx.log")));
+            return Cli.run(args, new CliContext(manager, input, out, err, logDir.resolve("pryx.log")));
         } finally {
             manager.ifCreated(ProviderManager::close);
         }
+    }
+
+    private static CatalogSource catalogSource(PryxPaths paths, Environment env) {
+        return new CatalogService(paths, env, HttpClients.create(env, "pryx/" + PryxCommand.Version.version()),
+                Clock.systemUTC());
     }
 
     /** The log directory 0700 and the log file 0600 before the logging library opens it. */

@@ -14,4 +14,15 @@ public record KeyFormat(Pattern pattern, String hint) {
     public boolean accepts(char[] key) {
         return pattern.matcher(CharBuffer.wrap(key)).matches();
     }
+
+    // Pattern has identity equality; two formats are the same when their expressions are.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KeyFormat k && k.pattern.pattern().equals(pattern.pattern()) && k.hint.equals(hint);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * pattern.pattern().hashCode() + hint.hashCode();
+    }
 }

@@ -75,6 +75,15 @@ public final class TerminalSecretInput implements SecretInput {
     }
 
     @Override
+    public boolean confirm(String question) {
+        if (console == null) {
+            throw new IllegalStateException("no terminal to ask on");
+        }
+        String answer = console.readLine("%s [y/N] ", question);
+        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
+    @Override
     public void notice(String message) {
         err.println(message);
         err.flush();

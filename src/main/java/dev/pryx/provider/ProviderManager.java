@@ -1,111 +1,531 @@
 package dev.pryx.provider;
 
+import dev.pryx.catalog.AuthType;
+import dev.pryx.catalog.Catalog;
+import dev.pryx.catalog.CatalogInfo;
+import dev.pryx.catalog.CatalogModel;
+import dev.pryx.catalog.CatalogProvider;
+import dev.pryx.catalog.CatalogSource;
+import dev.pryx.support.Environment;
+import dev.pryx.support.PryxException;
 import dev.pryx.support.PryxPaths;
 import dev.pryx.support.Secret;
 import dev.pryx.vault.FileVault;
-import dev.pryx.vault.VaultException;
 import dev.pryx.vault.VaultStatus;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The one API that the TUI, the CLI and the HTTP API call. It owns every workflow and hides the
- * vault, OAuth and audit packages from the faces. This first slice holds the vault's own
- * workflows (create, inspect, change passphrase, restore) and opens the vault on first use; the
- * provider workflows build on {@link #vault()}.
+ * The one API that the TUI, the CLI and the HTTP API call. It owns every workflow (vault, provider
+ * accounts, keys, models, the active selection) and hides the vault, catalog, OAuth and audit
+ * packages from the faces, which see only this package's records.
  */
 public final class ProviderManager implements AutoCloseable {
-    private final PryxPaths paths;
-    private final FileVault.Options vaultOptions;
-    private final PassphraseSource passphrases;
-    private final SecretInput input;
-    private FileVault vault;
+    static final String PROVIDERS = "providers";
+    static final String SETTINGS = "settings";
+    static final String DEFAULTS = "defaults";
+    public static final String ENV_PROVIDER = "PRYX_PROVIDER";
+    public static final String ENV_MODEL = "PRYX_MODEL";
+    public static final String ENV_KEY_REF = "PRYX_API_KEY_REF";
 
-    public ProviderManager(PryxPaths paths, FileVault.Options vaultOptions, PassphraseSource passphrases,
-                           SecretInput input) {
-        this.paths = paths;
-        this.vaultOptions = vaultOptions;
-        this.passphrases = passphrases;
-        this.input = input;
+    /** Process-wide choices kept in the vault (collection {@code settings}, id {@code defaults}). */
+    record Defaults(String provider) {
     }
 
+    /** What {@code provider add} asks for; null fields take the catalog's values. */
+    public record NewProvider(String catalogId, String id, String name, String baseUrl, String model) {
+    }
+
+    /** What {@code provider set-config} changes; null fields stay as they are. */
+    public record ConfigChange(String name, String baseUrl, Boolean enabled) {
+    }
+
+    private final VaultSession session;
+    private final CatalogSource catalogs;
+    private final Environment env;
+    private final Clock clock;
+    private final SecretInput input;
+    private final ProviderKeys keys;
+    private final ProviderEvent.Listener events;
+
+    public ProviderManager(PryxPaths paths, FileVault.Options vaultOptions, PassphraseSource passphrases,
+                           SecretInput input, CatalogSource catalogs, Environment env, Clock clock,
+                           ProviderEvent.Listener events) {
+        this.session = new VaultSession(paths, vaultOptions, passphrases, input);
+        this.catalogs = catalogs;
+        this.env = env;
+        this.clock = clock;
+        this.input = input;
+        this.events = events;
+        this.keys = new ProviderKeys(input, events);
+    }
+
+    // ---- the vault ----------------------------------------------------------------------------
+
     /** Creates the vault; fails when one exists. */
-    public synchronized VaultReport initVault() {
-        if (FileVault.exists(paths.vaultFile())) {
-            throw new VaultException.Missing("A vault already exists at " + paths.vaultFile()
-                    + ". Use `pryx vault status` to see it, or `pryx vault change-passphrase`.");
-        }
-        try (Secret passphrase = passphrases.forNewVault()) {
-            closeVault();
-            vault = FileVault.create(paths.vaultFile(), passphrase, vaultOptions);
-        }
+    public VaultReport initVault() {
+        session.init();
         return vaultStatus();
     }
 
     /** Describes the vault from its header; no passphrase needed. */
     public VaultReport vaultStatus() {
-        return report(FileVault.inspect(paths.vaultFile(), vaultOptions));
+        return report(session.status());
     }
 
-    /** Unlocks with the current passphrase and re-wraps the data key under a new one. */
-    public synchronized void changeVaultPassphrase() {
-        FileVault open = openExisting();
-        try (Secret replacement = passphrases.replacement()) {
-            open.changePassphrase(replacement);
-        }
+    /** Unlocks with the current passphrase and protects the vault with a new one. */
+    public void changeVaultPassphrase() {
+        session.changePassphrase();
     }
 
     /** Replaces the vault with the newest backup that opens (or the given generation). */
-    public synchronized VaultReport.Restored restoreVault(OptionalLong generation) {
-        closeVault();
-        try (Secret passphrase = passphrases.current()) {
-            FileVault.Restored restored = FileVault.restore(paths.vaultFile(), passphrase, vaultOptions, generation);
-            vault = restored.vault();
-            return new VaultReport.Restored(restored.fromGeneration(), vault.generation());
+    public VaultReport.Restored restoreVault(OptionalLong generation) {
+        FileVault.Restored restored = session.restore(generation);
+        return new VaultReport.Restored(restored.fromGeneration(), restored.vault().generation());
+    }
+
+    /** The open vault (created on first use when none exists); for this package's workflows. */
+    FileVault vault() {
+        return session.vault();
+    }
+
+    // ---- providers ----------------------------------------------------------------------------
+
+    /** The configured providers, by id. */
+    public List<ProviderView> listProviders() {
+        FileVault vault = vault();
+        String active = defaults(vault).provider();
+        List<ProviderView> out = new ArrayList<>();
+        for (ProviderConfig p : configs(vault).values()) {
+            String keyState;
+            String fingerprint = null;
+            if (AuthType.NONE.wireName().equals(p.authType())) {
+                keyState = "not needed";
+            } else {
+                KeyStatus k = keys.status(vault, p.id(), credentialOf(p), null);
+                keyState = k.set() ? "set" : "missing";
+                fingerprint = k.fingerprint();
+            }
+            out.add(new ProviderView(p.id(), p.name(), p.provider(), p.enabled(), p.authType(), keyState, fingerprint,
+                    p.model(), p.baseUrl(), p.id().equals(active)));
+        }
+        return out;
+    }
+
+    /** Every provider of the catalog (no vault needed). */
+    public List<CatalogEntry> catalogProviders() {
+        List<String> configured = session.exists() ? List.copyOf(configs(vault()).keySet()) : List.of();
+        List<CatalogEntry> out = new ArrayList<>();
+        for (CatalogProvider p : catalog().providers()) {
+            out.add(new CatalogEntry(p.id(), p.name(), p.authTypes().stream().map(AuthType::wireName).toList(),
+                    p.baseUrl(), p.models().size(), p.envVars(), p.liveModels(),
+                    configured.stream().anyMatch(id -> id.equals(p.id()) || catalogIdOf(id).equals(p.id()))));
+        }
+        return out;
+    }
+
+    /** Adds an account of a catalog provider. The first one added becomes the default provider. */
+    public ProviderConfig addProvider(NewProvider request) {
+        CatalogProvider catalog = catalogProvider(request.catalogId());
+        String id = ProviderIds.check(request.id() == null ? request.catalogId() : request.id());
+        String baseUrl = request.baseUrl() == null ? catalog.baseUrl() : checkedUrl(request.baseUrl());
+        warnIfCleartext(baseUrl);
+        if (baseUrl == null) {
+            throw new PryxException(PryxException.Kind.USAGE, catalog.name() + " has no default API address: give one with --base-url.");
+        }
+        String model = request.model() == null ? null : checkedModel(catalog, request.model());
+        AuthType auth = catalog.authTypes().get(0);
+        Instant now = now();
+        String name = request.name() == null ? catalog.name() : checkedName(request.name());
+        ProviderConfig config = new ProviderConfig(id, name, true,
+                auth == AuthType.NONE ? null : ProviderIds.VAULT_PREFIX + id, model, baseUrl, now, now, catalog.id(),
+                auth.wireName());
+        vault().update(c -> {
+            if (c.record(PROVIDERS, id, ProviderConfig.class).isPresent()) {
+                throw new PryxException(PryxException.Kind.USAGE, "A provider '" + id + "' is configured already. "
+                        + "Add another account with --as <name>, or change it with `pryx provider set-config " + id + "`.");
+            }
+            c.putRecord(PROVIDERS, id, config);
+            if (c.record(SETTINGS, DEFAULTS, Defaults.class).map(Defaults::provider).isEmpty()) {
+                c.putRecord(SETTINGS, DEFAULTS, new Defaults(id));
+            }
+            return null;
+        });
+        events.on(new ProviderEvent("provider.add", id, null, "ok"));
+        return config;
+    }
+
+    /** Removes a provider and its key; the default moves to nothing if it was this one. */
+    public void removeProvider(String id) {
+        ProviderConfig config = config(id);
+        String credential = credentialOf(config);
+        vault().update(c -> {
+            c.removeRecord(PROVIDERS, id);
+            boolean sharedKey = credential != null && c.records(PROVIDERS, ProviderConfig.class).values().stream()
+                    .anyMatch(other -> credential.equals(credentialOf(other)));
+            if (credential != null && !sharedKey) {
+                c.deleteCredential(credential);
+            }
+            if (id.equals(c.record(SETTINGS, DEFAULTS, Defaults.class).map(Defaults::provider).orElse(null))) {
+                c.putRecord(SETTINGS, DEFAULTS, new Defaults(null));
+            }
+            return null;
+        });
+        events.on(new ProviderEvent("provider.remove", id, null, "ok"));
+    }
+
+    /** Changes name, base URL or enabled state. */
+    public ProviderConfig setConfig(String id, ConfigChange change) {
+        ProviderConfig current = config(id);
+        Instant now = now();
+        ProviderConfig next = current;
+        if (change.name() != null) {
+            next = next.withName(checkedName(change.name()), now);
+        }
+        if (change.baseUrl() != null) {
+            next = next.withBaseUrl(checkedUrl(change.baseUrl()), now);
+            warnIfCleartext(next.baseUrl());
+        }
+        if (change.enabled() != null) {
+            next = next.withEnabled(change.enabled(), now);
+        }
+        ProviderConfig saved = next;
+        vault().update(c -> {
+            c.putRecord(PROVIDERS, id, saved);
+            return null;
+        });
+        events.on(new ProviderEvent("provider.update", id, null, "ok"));
+        return saved;
+    }
+
+    // ---- keys ---------------------------------------------------------------------------------
+
+    /** Stores a key (the previous one, if any, is kept for rollback). Takes ownership of {@code key}. */
+    public KeyStatus setKey(String id, Secret key, boolean strict) {
+        ProviderConfig config = keyedConfig(id, key);
+        Secret prepared = keys.prepare(key, catalog().provider(config.provider()).orElse(null), strict);
+        return keys.store(vault(), id, credentialOf(config), prepared, now(), "key.set");
+    }
+
+    /** Replaces the current key with a new one, keeping the old one for {@code rollbackKey}. */
+    public KeyStatus rotateKey(String id, Secret key, boolean strict) {
+        ProviderConfig config = keyedConfig(id, key);
+        if (!keys.isSet(vault(), credentialOf(config))) {
+            key.close();
+            throw new PryxException(PryxException.Kind.USAGE, "There is no key to rotate for " + id
+                    + ". Set one with `pryx provider set-key " + id + "`.");
+        }
+        Secret prepared = keys.prepare(key, catalog().provider(config.provider()).orElse(null), strict);
+        return keys.store(vault(), id, credentialOf(config), prepared, now(), "key.rotate");
+    }
+
+    /** Goes back to the previous key. */
+    public KeyStatus rollbackKey(String id) {
+        ProviderConfig config = config(id);
+        String credential = requireCredential(config);
+        if (!keys.rollback(vault(), id, credential)) {
+            throw new PryxException(PryxException.Kind.USAGE, "There is no earlier key of " + id + " to go back to.");
+        }
+        return keyStatus(id);
+    }
+
+    public KeyStatus keyStatus(String id) {
+        ProviderConfig config = config(id);
+        String credential = requireCredential(config);
+        String override = null;
+        ActiveSelection active = currentModel(null, null);
+        if (id.equals(active.provider().value()) && active.keyRef().source().startsWith("env")) {
+            override = ENV_KEY_REF;
+        }
+        return keys.status(vault(), id, credential, override);
+    }
+
+    public void deleteKey(String id) {
+        ProviderConfig config = config(id);
+        if (!keys.delete(vault(), id, requireCredential(config))) {
+            throw new PryxException(PryxException.Kind.USAGE, "No key is set for " + id + "; nothing was deleted.");
         }
     }
 
     /**
-     * The open vault: unlocked on first use, or created when none exists and a passphrase is
-     * available (with a one-line notice).
+     * The key of a provider for a component acting in {@code scope}, if the vault's access
+     * policy allows. The caller closes it.
      */
-    synchronized FileVault vault() {
-        if (vault != null) {
-            return vault;
+    public Secret readKey(String id, Scope scope) {
+        ProviderConfig config = config(id);
+        String credential = credentialOf(config);
+        ActiveSelection active = currentModel(null, null);
+        if (id.equals(active.provider().value()) && active.keyRef().value() != null) {
+            credential = ProviderIds.credentialName(active.keyRef().value());
         }
-        if (!FileVault.exists(paths.vaultFile())) {
-            try (Secret passphrase = passphrases.forNewVault()) {
-                vault = FileVault.create(paths.vaultFile(), passphrase, vaultOptions);
+        if (credential == null) {
+            throw new PryxException(PryxException.Kind.USAGE, id + " needs no key.");
+        }
+        return keys.read(vault(), id, credential, scope);
+    }
+
+    // ---- models -------------------------------------------------------------------------------
+
+    /** The provider's models from the catalog (live lists come with the connection-test work). */
+    public List<ModelView> models(String id) {
+        ProviderConfig config = config(id);
+        CatalogProvider catalog = catalogProvider(config.provider());
+        List<ModelView> out = new ArrayList<>();
+        for (CatalogModel m : catalog.models().values()) {
+            out.add(new ModelView(m.id(), m.name(), m.contextTokens(), m.outputTokens(), m.inputCostPerMillion(),
+                    m.outputCostPerMillion(), m.toolCall(), m.reasoning(), m.attachment(), m.status(),
+                    m.id().equals(config.model())));
+        }
+        return out;
+    }
+
+    /** Sets the provider's default model and makes the provider the default one. */
+    public ProviderConfig useModel(String id, String model) {
+        ProviderConfig config = config(id);
+        String checked = checkedModel(catalogProvider(config.provider()), model);
+        ProviderConfig next = config.withModel(checked, now());
+        vault().update(c -> {
+            c.putRecord(PROVIDERS, id, next);
+            c.putRecord(SETTINGS, DEFAULTS, new Defaults(id));
+            return null;
+        });
+        events.on(new ProviderEvent("provider.update", id, null, "ok"));
+        return next;
+    }
+
+    /**
+     * The provider, model and key reference in force: a flag beats {@code PRYX_PROVIDER} /
+     * {@code PRYX_MODEL} / {@code PRYX_API_KEY_REF}, which beat the configuration.
+     */
+    public ActiveSelection currentModel(String providerFlag, String modelFlag) {
+        FileVault vault = vault();
+        Map<String, ProviderConfig> configs = configs(vault);
+        ActiveSelection.Value provider;
+        if (providerFlag != null) {
+            provider = new ActiveSelection.Value(ProviderIds.check(providerFlag), "flag");
+        } else if (env.value(ENV_PROVIDER).isPresent()) {
+            provider = new ActiveSelection.Value(ProviderIds.check(env.get(ENV_PROVIDER).trim()), "env " + ENV_PROVIDER);
+        } else {
+            String configured = defaults(vault).provider();
+            provider = new ActiveSelection.Value(configured, configured == null ? "none" : "config");
+        }
+        ProviderConfig config = provider.value() == null ? null : configs.get(provider.value());
+        if (provider.value() != null && config == null) {
+            throw new PryxException(PryxException.Kind.USAGE, "The provider '" + provider.value() + "' (from "
+                    + provider.source() + ") is not configured. Add it with `pryx provider add`.");
+        }
+        ActiveSelection.Value model;
+        if (modelFlag != null) {
+            model = new ActiveSelection.Value(modelFlag, "flag");
+        } else if (env.value(ENV_MODEL).isPresent()) {
+            model = new ActiveSelection.Value(env.get(ENV_MODEL).trim(), "env " + ENV_MODEL);
+        } else {
+            String configured = config == null ? null : config.model();
+            model = new ActiveSelection.Value(configured, configured == null ? "none" : "config");
+        }
+        ActiveSelection.Value keyRef;
+        if (env.value(ENV_KEY_REF).isPresent()) {
+            String ref = env.get(ENV_KEY_REF).trim();
+            ProviderIds.credentialName(ref);
+            keyRef = new ActiveSelection.Value(ref, "env " + ENV_KEY_REF);
+        } else {
+            String configured = config == null ? null : config.apiKeyRef();
+            keyRef = new ActiveSelection.Value(configured, configured == null ? "none" : "config");
+        }
+        return new ActiveSelection(provider, model, keyRef);
+    }
+
+    // ---- import from the environment ----------------------------------------------------------
+
+    /** A key found in the environment under a catalog provider's conventional variable. */
+    public record EnvKey(String provider, String variable, boolean configured, boolean keySet) {
+    }
+
+    /** Keys in the environment under the catalog's variable names (the values are not shown). */
+    public List<EnvKey> findEnvKeys() {
+        Map<String, ProviderConfig> configs = session.exists() ? configs(vault()) : Map.of();
+        List<EnvKey> out = new ArrayList<>();
+        for (CatalogProvider p : catalog().providers()) {
+            for (String variable : p.envVars()) {
+                if (env.value(variable).isPresent() && p.authTypes().contains(AuthType.API_KEY)) {
+                    ProviderConfig config = configs.get(p.id());
+                    boolean keySet = config != null && config.apiKeyRef() != null
+                            && keys.isSet(vault(), credentialOf(config));
+                    out.add(new EnvKey(p.id(), variable, config != null, keySet));
+                    break;
+                }
             }
-            input.notice("Created a new vault at " + paths.vaultFile() + ".");
-            return vault;
         }
-        return openExisting();
+        return out;
     }
 
-    private FileVault openExisting() {
-        if (vault != null) {
-            return vault;
+    /** Stores the key found in {@code found.variable()}, adding the provider first when needed. */
+    public KeyStatus importEnvKey(EnvKey found) {
+        String value = env.get(found.variable());
+        if (value == null || value.isBlank()) {
+            throw new PryxException(PryxException.Kind.USAGE, found.variable() + " is not set.");
         }
-        if (!FileVault.exists(paths.vaultFile())) {
-            throw new VaultException.Missing("No vault exists at " + paths.vaultFile()
-                    + ". Create one with `pryx vault init`.");
+        if (!configs(vault()).containsKey(found.provider())) {
+            addProvider(new NewProvider(found.provider(), null, null, null, null));
         }
-        try (Secret passphrase = passphrases.current()) {
-            vault = FileVault.open(paths.vaultFile(), passphrase, vaultOptions);
-        }
-        return vault;
+        return setKey(found.provider(), Secret.adopt(value.toCharArray()), false);
     }
 
-    private void closeVault() {
-        if (vault != null) {
-            vault.close();
-            vault = null;
-        }
+    // ---- catalog ------------------------------------------------------------------------------
+
+    public CatalogReport catalogInfo() {
+        Catalog catalog = catalog();
+        return catalogReport(catalog.info(), true);
     }
+
+    public CatalogReport refreshCatalog() {
+        CatalogSource.Refreshed refreshed = catalogs.refresh();
+        return catalogReport(refreshed.info(), refreshed.changed());
+    }
+
+    // ---- internals ----------------------------------------------------------------------------
 
     @Override
-    public synchronized void close() {
-        closeVault();
+    public void close() {
+        session.close();
+    }
+
+    private Catalog catalog() {
+        return catalogs.catalog();
+    }
+
+    private CatalogProvider catalogProvider(String catalogId) {
+        ProviderIds.check(catalogId);
+        return catalog().provider(catalogId).orElseThrow(() -> new PryxException(PryxException.Kind.USAGE,
+                "'" + catalogId + "' is not a known provider. See `pryx provider list --all`" + suggestion(catalogId) + "."));
+    }
+
+    private String suggestion(String id) {
+        String lower = id.toLowerCase(Locale.ROOT);
+        return catalog().providers().stream().map(CatalogProvider::id)
+                .filter(p -> p.startsWith(lower) || lower.startsWith(p) || p.contains(lower))
+                .findFirst().map(p -> " (did you mean " + p + "?)").orElse("");
+    }
+
+    private ProviderConfig config(String id) {
+        ProviderIds.check(id);
+        ProviderConfig config = configs(vault()).get(id);
+        if (config == null) {
+            throw new PryxException(PryxException.Kind.USAGE, "No provider '" + id + "' is configured. "
+                    + "See `pryx provider list`, or add it with `pryx provider add " + id + "`.");
+        }
+        return config;
+    }
+
+    /** The config of a provider that takes a key; closes {@code key} when it does not. */
+    private ProviderConfig keyedConfig(String id, Secret key) {
+        try {
+            ProviderConfig config = config(id);
+            requireCredential(config);
+            return config;
+        } catch (RuntimeException e) {
+            key.close();
+            throw e;
+        }
+    }
+
+    private String requireCredential(ProviderConfig config) {
+        String credential = credentialOf(config);
+        if (credential == null) {
+            throw new PryxException(PryxException.Kind.USAGE, config.id() + " (" + config.name() + ") needs no API key.");
+        }
+        return credential;
+    }
+
+    private static String credentialOf(ProviderConfig config) {
+        return config.apiKeyRef() == null ? null : ProviderIds.credentialName(config.apiKeyRef());
+    }
+
+    private String catalogIdOf(String instanceId) {
+        return configs(vault()).get(instanceId).provider();
+    }
+
+    private Map<String, ProviderConfig> configs(FileVault vault) {
+        return vault.read(c -> c.records(PROVIDERS, ProviderConfig.class));
+    }
+
+    private Defaults defaults(FileVault vault) {
+        return vault.read(c -> c.record(SETTINGS, DEFAULTS, Defaults.class)).orElse(new Defaults(null));
+    }
+
+    private String checkedModel(CatalogProvider catalog, String model) {
+        String m = model.strip();
+        if (m.isEmpty() || m.length() > 200 || m.chars().anyMatch(Character::isISOControl)) {
+            throw new PryxException(PryxException.Kind.USAGE, "'" + ProviderIds.printable(model) + "' is not a valid model id.");
+        }
+        if (!catalog.models().containsKey(m)) {
+            if (!catalog.liveModels()) {
+                throw new PryxException(PryxException.Kind.USAGE, "'" + ProviderIds.printable(m) + "' is not a model of "
+                        + catalog.name() + ". See `pryx provider models " + catalog.id() + "`.");
+            }
+            input.notice("Note: '" + m + "' is not in the catalog's list for " + catalog.name()
+                    + "; its models are listed live, so it is accepted.");
+        }
+        return m;
+    }
+
+    private static String checkedName(String name) {
+        String n = name.strip();
+        if (n.isEmpty() || n.length() > 100 || n.chars().anyMatch(Character::isISOControl)) {
+            throw new PryxException(PryxException.Kind.USAGE, "A provider name is 1 to 100 printable characters.");
+        }
+        return n;
+    }
+
+    static String checkedUrl(String url) {
+        String u = url.strip();
+        URI uri;
+        try {
+            uri = new URI(u);
+        } catch (URISyntaxException e) {
+            throw new PryxException(PryxException.Kind.USAGE, "'" + ProviderIds.printable(url) + "' is not a valid URL.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+            throw new PryxException(PryxException.Kind.USAGE, "The base URL must start with https:// or http:// and name a host; got '"
+                    + ProviderIds.printable(url) + "'.");
+        }
+        if (uri.getUserInfo() != null) {
+            throw new PryxException(PryxException.Kind.USAGE, "Put credentials in the key, not in the base URL.");
+        }
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+    }
+
+    /** Keys travel in request headers: over plain http to another machine, anyone on the path reads them. */
+    private void warnIfCleartext(String baseUrl) {
+        if (baseUrl == null) {
+            return;
+        }
+        URI uri = URI.create(baseUrl);
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !loopback) {
+            input.notice("Warning: " + baseUrl + " is plain http to another machine: the key would travel unencrypted. Prefer https.");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static CatalogReport catalogReport(CatalogInfo info, boolean changed) {
+        CatalogInfo.Change ch = info.lastChange();
+        return new CatalogReport(info.source(), info.url(), info.fetchedAt(), info.providerCount(), info.modelCount(), changed,
+                ch == null ? List.of() : ch.addedProviders(), ch == null ? List.of() : ch.removedProviders(),
+                ch == null ? List.of() : ch.addedModels(), ch == null ? List.of() : ch.removedModels());
     }
 
     private static VaultReport report(VaultStatus s) {

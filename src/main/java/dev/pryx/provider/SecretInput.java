@@ -16,6 +16,9 @@ public interface SecretInput {
     /** The first line of standard input, without its line ending. */
     Secret firstLine();
 
+    /** Asks a yes/no question; only when {@link #interactive()}. No answer means no. */
+    boolean confirm(String question);
+
     /** One line of information for the person (stderr in the CLI, the status line in the TUI). */
     void notice(String message);
 }

@@ -54,6 +54,12 @@ class PassphraseSourceTest {
         }
 
         @Override
+        public boolean confirm(String question) {
+            prompts.add(question);
+            return answers.removeFirst().equals("y");
+        }
+
+        @Override
         public void notice(String message) {
             notices.add(message);
         }

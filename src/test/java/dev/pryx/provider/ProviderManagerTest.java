@@ -22,7 +22,8 @@ class ProviderManagerTest {
 
     ProviderManager manager(Map<String, String> env, PassphraseSourceTest.ScriptedInput input) {
         return new ProviderManager(PryxPaths.under(home), FileVault.Options.cheapForTests(),
-                new PassphraseSource(Environment.of(env), input), input);
+                new PassphraseSource(Environment.of(env), input), input, new FakeCatalog(), Environment.of(env),
+                java.time.Clock.systemUTC(), ProviderEvent.Listener.NONE);
     }
 
     @Test

@@ -1,0 +1,34 @@
+package dev.pryx.cli;
+
+import dev.pryx.provider.KeyStatus;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pryx provider rotate-key <id>}: a new key; the previous one is kept for rollback. */
+@Command(name = "rotate-key", mixinStandardHelpOptions = true,
+        description = {"Replace the provider's key with a new one, keeping the previous for `rollback-key`.",
+                "The new key comes from a masked prompt, or the first line of stdin."})
+public final class ProviderRotateKeyCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(paramLabel = "<id>")
+    String id;
+
+    @Option(names = "--strict", description = "Refuse a key that does not look like this provider's keys.")
+    boolean strict;
+
+    public ProviderRotateKeyCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        var manager = context.manager();
+        KeyStatus status = manager.rotateKey(id, KeyInput.read(context.input(), "New API key for " + id), strict);
+        context.out().println("Rotated the key of " + id + " (now " + status.fingerprint() + "). "
+                + "`pryx provider rollback-key " + id + "` goes back to the previous one.");
+        return ExitCode.OK;
+    }
+}

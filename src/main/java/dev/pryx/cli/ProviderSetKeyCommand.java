@@ -1,0 +1,34 @@
+package dev.pryx.cli;
+
+import dev.pryx.provider.KeyStatus;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pryx provider set-key <id> [--strict]}: never from argv. */
+@Command(name = "set-key", mixinStandardHelpOptions = true,
+        description = {"Store the provider's API key in the vault.",
+                "Typed at a masked prompt on a terminal, else read from the first line of stdin; never an argument."})
+public final class ProviderSetKeyCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(paramLabel = "<id>")
+    String id;
+
+    @Option(names = "--strict", description = "Refuse a key that does not look like this provider's keys.")
+    boolean strict;
+
+    public ProviderSetKeyCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        var manager = context.manager();
+        KeyStatus status = manager.setKey(id, KeyInput.read(context.input(), "API key for " + id), strict);
+        context.out().println("Stored the key of " + id + " (" + status.fingerprint() + ")."
+                + (status.versions() > 1 ? " The previous key is kept: `pryx provider rollback-key " + id + "` goes back." : ""));
+        return ExitCode.OK;
+    }
+}
