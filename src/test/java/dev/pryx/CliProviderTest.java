@@ -200,6 +200,35 @@ class CliProviderTest {
         assertThat(r.err().length()).isLessThan(400);
     }
 
+    static Stream<Arguments> verbsTakingAnId() {
+        return Stream.of(
+                Arguments.of((Object) new String[] {"provider", "remove", "ID"}),
+                Arguments.of((Object) new String[] {"provider", "set-key", "ID"}),
+                Arguments.of((Object) new String[] {"provider", "key-status", "ID"}),
+                Arguments.of((Object) new String[] {"provider", "delete-key", "ID"}),
+                Arguments.of((Object) new String[] {"provider", "rotate-key", "ID"}),
+                Arguments.of((Object) new String[] {"provider", "rollback-key", "ID"}),
+                Arguments.of((Object) new String[] {"provider", "set-config", "ID", "--name", "x"}),
+                Arguments.of((Object) new String[] {"provider", "models", "ID"}),
+                Arguments.of((Object) new String[] {"provider", "use-model", "ID", "gpt-5"}),
+                Arguments.of((Object) new String[] {"provider", "current-model", "--provider", "ID"}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("verbsTakingAnId")
+    @DisplayName("every verb taking an id: an unknown one and a malformed one are exit 2, and nothing is created")
+    void unknownAndInvalidIds(String[] template) {
+        for (String[] bad : new String[][] {{"missing", "'missing'"},
+                {"../x", "is not a valid provider id"}, {"a b", "is not a valid provider id"},
+                {"x".repeat(10_000), "is not a valid provider id"}}) {
+            String[] args = java.util.Arrays.stream(template).map(a -> a.equals("ID") ? bad[0] : a).toArray(String[]::new);
+            Result r = withStdin(KEY + "\n", args);
+            assertThat(r.exit()).as("%s -> %s", bad[0], r.err()).isEqualTo(2);
+            assertThat(r.err()).contains(bad[1]).hasSizeLessThan(400);
+        }
+        assertThat(home.resolve("data")).as("a failed lookup creates no vault").doesNotExist();
+    }
+
     @Test
     @DisplayName("an empty key, a non-UTF-8 key, a wrong-format key with --strict: exit 2, nothing stored; without --strict, a warning")
     void badKeys() throws Exception {

@@ -101,6 +101,9 @@ public final class ProviderManager implements AutoCloseable {
 
     /** The configured providers, by id. */
     public List<ProviderView> listProviders() {
+        if (!session.exists()) {
+            return List.of();
+        }
         FileVault vault = vault();
         String active = defaults(vault).provider();
         List<ProviderView> out = new ArrayList<>();
@@ -306,15 +309,15 @@ public final class ProviderManager implements AutoCloseable {
      * {@code PRYX_MODEL} / {@code PRYX_API_KEY_REF}, which beat the configuration.
      */
     public ActiveSelection currentModel(String providerFlag, String modelFlag) {
-        FileVault vault = vault();
-        Map<String, ProviderConfig> configs = configs(vault);
+        FileVault vault = session.exists() ? vault() : null;
+        Map<String, ProviderConfig> configs = vault == null ? Map.of() : configs(vault);
         ActiveSelection.Value provider;
         if (providerFlag != null) {
             provider = new ActiveSelection.Value(ProviderIds.check(providerFlag), "flag");
         } else if (env.value(ENV_PROVIDER).isPresent()) {
             provider = new ActiveSelection.Value(ProviderIds.check(env.get(ENV_PROVIDER).trim()), "env " + ENV_PROVIDER);
         } else {
-            String configured = defaults(vault).provider();
+            String configured = vault == null ? null : defaults(vault).provider();
             provider = new ActiveSelection.Value(configured, configured == null ? "none" : "config");
         }
         ProviderConfig config = provider.value() == null ? null : configs.get(provider.value());
@@ -415,9 +418,10 @@ public final class ProviderManager implements AutoCloseable {
                 .findFirst().map(p -> " (did you mean " + p + "?)").orElse("");
     }
 
+    /** A configured provider; looking one up never creates a vault (with none, nothing is configured). */
     private ProviderConfig config(String id) {
         ProviderIds.check(id);
-        ProviderConfig config = configs(vault()).get(id);
+        ProviderConfig config = session.exists() ? configs(vault()).get(id) : null;
         if (config == null) {
             throw new PryxException(PryxException.Kind.USAGE, "No provider '" + id + "' is configured. "
                     + "See `pryx provider list`, or add it with `pryx provider add " + id + "`.");
