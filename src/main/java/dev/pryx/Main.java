@@ -72,8 +72,9 @@ public final class Main {
     }
 
     private static CatalogSource catalogSource(PryxPaths paths, Environment env) {
-        return new CatalogService(paths, env, HttpClients.create(env, "pryx/" + PryxCommand.Version.version()),
-                Clock.systemUTC());
+        java.util.function.Supplier<okhttp3.OkHttpClient> http = new Lazy<>(
+                () -> HttpClients.create(env, "pryx/" + PryxCommand.Version.version()));
+        return new CatalogService(paths, env, http, Clock.systemUTC());
     }
 
     /** The log directory 0700 and the log file 0600 before the logging library opens it. */

@@ -32,6 +32,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -76,7 +77,8 @@ public final class CatalogService implements CatalogSource {
 
     private final PryxPaths paths;
     private final Environment env;
-    private final OkHttpClient http;
+    /** Built on first use: only a refresh needs it, and building it costs every other command start-up time. */
+    private final Supplier<OkHttpClient> http;
     private final Clock clock;
     private final String builtinResource;
     private final String overlayResource;
@@ -87,12 +89,22 @@ public final class CatalogService implements CatalogSource {
     private Overlay overlay;
 
     public CatalogService(PryxPaths paths, Environment env, OkHttpClient http, Clock clock) {
+        this(paths, env, () -> http, clock);
+    }
+
+    /** With the HTTP client made only when a refresh first needs it. */
+    public CatalogService(PryxPaths paths, Environment env, Supplier<OkHttpClient> http, Clock clock) {
         this(paths, env, http, clock, BUILTIN_RESOURCE, Overlay.RESOURCE, MAX_BYTES);
     }
 
     /** With other class-path resources for the built-in catalog and overlay, and another size cap (tests). */
     CatalogService(PryxPaths paths, Environment env, OkHttpClient http, Clock clock, String builtinResource,
                    String overlayResource, long maxBytes) {
+        this(paths, env, () -> http, clock, builtinResource, overlayResource, maxBytes);
+    }
+
+    private CatalogService(PryxPaths paths, Environment env, Supplier<OkHttpClient> http, Clock clock,
+                           String builtinResource, String overlayResource, long maxBytes) {
         this.paths = paths;
         this.env = env;
         this.http = http;
@@ -121,7 +133,7 @@ public final class CatalogService implements CatalogSource {
 
             byte[] body;
             String newEtag;
-            try (Response response = http.newCall(request.build()).execute()) {
+            try (Response response = http.get().newCall(request.build()).execute()) {
                 if (response.code() == 304 && etag != null) {
                     LOG.info("Catalog at {} not modified since {}", redacted(url), previous.meta().fetchedAt());
                     return new Refreshed(false, previous.catalog().info());
