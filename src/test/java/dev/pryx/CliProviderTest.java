@@ -275,6 +275,8 @@ class CliProviderTest {
                 Result refreshed = run("catalog", "refresh");
                 assertThat(refreshed.exit()).as(refreshed.err()).isZero();
                 assertThat(json(run("catalog", "info", "--json")).get("source").asText()).isEqualTo("cache");
+                assertThat(run("catalog", "info").out()).contains("Source     cache (" + server.url("/api.json"))
+                        .containsPattern("Fetched    \\S+ \\(\\d+ s ago\\)").contains("Added      1 providers (acme)");
                 assertThat(run("provider", "list", "--all").out()).contains("acme");
                 Result failed = run("catalog", "refresh");
                 assertThat(failed.exit()).isEqualTo(4);

@@ -54,11 +54,27 @@ public final class CatalogCommand implements Runnable {
     private static void print(PrintWriter out, CatalogReport r) {
         out.printf("%-10s %s%n", "Source", r.source() + (r.url() == null ? "" : " (" + r.url() + ")"));
         if (r.fetchedAt() != null) {
-            out.printf("%-10s %s%n", "Fetched", Output.time(r.fetchedAt()));
+            out.printf("%-10s %s (%s ago)%n", "Fetched", Output.time(r.fetchedAt()),
+                    age(java.time.Duration.between(r.fetchedAt(), java.time.Instant.now())));
         }
         out.printf("%-10s %d providers, %d models%n", "Contents", r.providers(), r.models());
         change(out, "Added", r.addedProviders(), r.addedModels());
         change(out, "Removed", r.removedProviders(), r.removedModels());
+    }
+
+    /** A duration as a person says it: "40 s", "12 min", "5 h", "3 days". */
+    static String age(java.time.Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 2 * 86400) {
+            return s / 3600 + " h";
+        }
+        return s / 86400 + " days";
     }
 
     private static void change(PrintWriter out, String label, List<String> providers, List<String> models) {
