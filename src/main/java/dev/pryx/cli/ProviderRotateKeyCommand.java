@@ -3,8 +3,7 @@ package dev.pryx.cli;
 import dev.pryx.provider.KeyStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code pryx provider rotate-key <id>}: a new key; the previous one is kept for rollback. */
 @Command(name = "rotate-key", mixinStandardHelpOptions = true,
@@ -13,11 +12,8 @@ import picocli.CommandLine.Parameters;
 public final class ProviderRotateKeyCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(paramLabel = "<id>")
-    String id;
-
-    @Option(names = "--strict", description = "Refuse a key that does not look like this provider's keys.")
-    boolean strict;
+    @Mixin
+    KeyTarget target;
 
     public ProviderRotateKeyCommand(CliContext context) {
         this.context = context;
@@ -26,9 +22,9 @@ public final class ProviderRotateKeyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var manager = context.manager();
-        KeyStatus status = manager.rotateKey(id, KeyInput.read(context.input(), "New API key for " + id), strict);
-        context.out().println("Rotated the key of " + id + " (now " + status.fingerprint() + "). "
-                + "`pryx provider rollback-key " + id + "` goes back to the previous one.");
+        KeyStatus status = manager.rotateKey(target.id, KeyInput.read(context.input(), "New API key for " + target.id), target.strict);
+        context.out().println("Rotated the key of " + target.id + " (now " + status.fingerprint() + "). "
+                + "`pryx provider rollback-key " + target.id + "` goes back to the previous one.");
         return ExitCode.OK;
     }
 }

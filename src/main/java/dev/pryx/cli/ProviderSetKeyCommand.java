@@ -3,8 +3,7 @@ package dev.pryx.cli;
 import dev.pryx.provider.KeyStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code pryx provider set-key <id> [--strict]}: never from argv. */
 @Command(name = "set-key", mixinStandardHelpOptions = true,
@@ -13,11 +12,8 @@ import picocli.CommandLine.Parameters;
 public final class ProviderSetKeyCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(paramLabel = "<id>")
-    String id;
-
-    @Option(names = "--strict", description = "Refuse a key that does not look like this provider's keys.")
-    boolean strict;
+    @Mixin
+    KeyTarget target;
 
     public ProviderSetKeyCommand(CliContext context) {
         this.context = context;
@@ -26,9 +22,9 @@ public final class ProviderSetKeyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var manager = context.manager();
-        KeyStatus status = manager.setKey(id, KeyInput.read(context.input(), "API key for " + id), strict);
-        context.out().println("Stored the key of " + id + " (" + status.fingerprint() + ")."
-                + (status.versions() > 1 ? " The previous key is kept: `pryx provider rollback-key " + id + "` goes back." : ""));
+        KeyStatus status = manager.setKey(target.id, KeyInput.read(context.input(), "API key for " + target.id), target.strict);
+        context.out().println("Stored the key of " + target.id + " (" + status.fingerprint() + ")."
+                + (status.versions() > 1 ? " The previous key is kept: `pryx provider rollback-key " + target.id + "` goes back." : ""));
         return ExitCode.OK;
     }
 }
