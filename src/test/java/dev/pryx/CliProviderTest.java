@@ -141,6 +141,12 @@ class CliProviderTest {
             assertThat(all.exit()).isZero();
             assertThat(all.out()).contains("openai").contains("anthropic").contains("ollama");
             assertThat(home.resolve("data")).as("listing the catalog creates no vault").doesNotExist();
+            run("provider", "add", "anthropic", "--as", "claude-work");
+            JsonNode catalog = json(run("provider", "list", "--all", "--json"));
+            for (JsonNode entry : catalog) {
+                assertThat(entry.get("configured").asBoolean()).as(entry.get("id").asText())
+                        .isEqualTo(entry.get("id").asText().equals("anthropic"));
+            }
             run("provider", "add", "anthropic");
             Result changed = run("provider", "set-config", "anthropic", "--name", "Claude", "--disable");
             assertThat(changed.out()).contains("Claude").contains("disabled");

@@ -125,12 +125,14 @@ public final class ProviderManager implements AutoCloseable {
 
     /** Every provider of the catalog (no vault needed). */
     public List<CatalogEntry> catalogProviders() {
-        List<String> configured = session.exists() ? List.copyOf(configs(vault()).keySet()) : List.of();
+        // Catalog ids that have at least one configured account, read once.
+        java.util.Set<String> configured = session.exists()
+                ? configs(vault()).values().stream().map(ProviderConfig::provider).collect(java.util.stream.Collectors.toSet())
+                : java.util.Set.of();
         List<CatalogEntry> out = new ArrayList<>();
         for (CatalogProvider p : catalog().providers()) {
             out.add(new CatalogEntry(p.id(), p.name(), p.authTypes().stream().map(AuthType::wireName).toList(),
-                    p.baseUrl(), p.models().size(), p.envVars(), p.liveModels(),
-                    configured.stream().anyMatch(id -> id.equals(p.id()) || catalogIdOf(id).equals(p.id()))));
+                    p.baseUrl(), p.models().size(), p.envVars(), p.liveModels(), configured.contains(p.id())));
         }
         return out;
     }
@@ -451,10 +453,6 @@ public final class ProviderManager implements AutoCloseable {
 
     private static String credentialOf(ProviderConfig config) {
         return config.apiKeyRef() == null ? null : ProviderIds.credentialName(config.apiKeyRef());
-    }
-
-    private String catalogIdOf(String instanceId) {
-        return configs(vault()).get(instanceId).provider();
     }
 
     private Map<String, ProviderConfig> configs(FileVault vault) {
