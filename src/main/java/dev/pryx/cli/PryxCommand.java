@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
         subcommands = {ProviderCommand.class, CatalogCommand.class, VaultCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "State lives under PRYX_HOME, else the XDG base directories.",
-                "The vault passphrase comes from PRYX_VAULT_PASSPHRASE, PRYX_VAULT_PASSPHRASE_FILE,",
-                "or a prompt on a terminal.",
+                "The vault passphrase comes from PRYX_VAULT_PASSPHRASE,",
+                "PRYX_VAULT_PASSPHRASE_FILE, or a prompt on a terminal.",
                 "Exit codes: 0 done, 1 check failed, 2 usage, 3 vault, 4 remote (docs/cli.md)."})
 public final class PryxCommand implements Runnable {
     @Spec
