@@ -90,4 +90,29 @@ class LauncherIT {
         String log = Files.readString(home.resolve("state/logs/pryx.log"));
         assertThat(log).doesNotContain(TestSecrets.PASSPHRASE).doesNotContain(TestSecrets.OTHER_PASSPHRASE);
     }
+
+    @Test
+    @DisplayName("the provider flow as a script runs it: catalog offline, add, key from stdin, status, current model")
+    void providerFlow() throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("PRYX_VAULT_PASSPHRASE", TestSecrets.PASSPHRASE));
+        Run all = pryx(Map.of(), "", "provider", "list", "--all");
+        assertThat(all.exit()).isZero();
+        assertThat(all.out()).contains("openai").contains("anthropic").contains("ollama");
+        Run add = pryx(env, "", "provider", "add", "openai", "--as", "openai-work");
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(add.err()).contains("Created a new vault");
+        Run set = pryx(env, TestSecrets.API_KEY + "\n", "provider", "set-key", "openai-work");
+        assertThat(set.exit()).as(set.err()).isZero();
+        Run status = pryx(env, "", "provider", "key-status", "openai-work");
+        assertThat(status.out()).contains("key set, fp:");
+        Run current = pryx(Map.of("PRYX_VAULT_PASSPHRASE", TestSecrets.PASSPHRASE, "PRYX_MODEL", "gpt-5-mini"), "",
+                "provider", "current-model");
+        assertThat(current.out()).contains("openai-work  (from config)").contains("gpt-5-mini  (from env PRYX_MODEL)");
+        Run bad = pryx(env, "", "provider", "add", "../x");
+        assertThat(bad.exit()).isEqualTo(2);
+        for (Run r : List.of(all, add, set, status, current, bad)) {
+            assertThat(r.out() + r.err()).doesNotContain(TestSecrets.API_KEY).doesNotContain("Exception");
+        }
+        assertThat(Files.readString(home.resolve("state/logs/pryx.log"))).doesNotContain(TestSecrets.API_KEY);
+    }
 }
