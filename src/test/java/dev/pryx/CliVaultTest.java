@@ -1,10 +1,12 @@
 package dev.pryx;
 
+import static dev.pryx.TestFiles.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pryx.vault.FileVault;
+import dev.pryx.vault.v1.VaultFileEdits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,10 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -64,14 +64,6 @@ class CliVaultTest {
 
     Result run(String... args) {
         return run(Map.of("PRYX_VAULT_PASSPHRASE", TestSecrets.PASSPHRASE), new byte[0], args);
-    }
-
-    String sha256(Path p) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Nested
@@ -231,26 +223,9 @@ class CliVaultTest {
                 Arguments.of("flipped header byte", (UnaryOperator<byte[]>) b -> set(b, 40, b[40] ^ 0x20), "checksum"),
                 Arguments.of("flipped payload byte", (UnaryOperator<byte[]>) b -> set(b, b.length - 20, b[b.length - 20] ^ 1), "fails authentication"),
                 Arguments.of("trailing garbage", (UnaryOperator<byte[]>) b -> Arrays.copyOf(b, b.length + 3), "fails authentication"),
-                Arguments.of("hostile KDF costs, checksum fixed up", (UnaryOperator<byte[]>) b -> editHeader(b,
+                Arguments.of("hostile KDF costs, checksum fixed up", (UnaryOperator<byte[]>) b -> VaultFileEdits.editHeader(b,
                         h -> h.replaceFirst("\"memory_kib\":\\d+", "\"memory_kib\":2147483647")),
                         "unsafe key-derivation parameters"));
-    }
-
-    /** Rewrites the header text and recomputes its checksum, as a deliberate (not accidental) edit would. */
-    static byte[] editHeader(byte[] file, UnaryOperator<String> edit) {
-        int length = ByteBuffer.wrap(file).getInt(10);
-        byte[] header = edit.apply(new String(file, 14, length, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        byte[] payload = Arrays.copyOfRange(file, 14 + length + 32, file.length);
-        ByteBuffer out = ByteBuffer.allocate(14 + header.length + 32 + payload.length);
-        out.put(file, 0, 10).putInt(header.length).put(header);
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(out.array(), 0, 14 + header.length);
-            out.put(d.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
-        return out.put(payload).array();
     }
 
     static byte[] set(byte[] b, int i, int v) {

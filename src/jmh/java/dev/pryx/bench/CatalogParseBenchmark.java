@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -61,12 +60,7 @@ public class CatalogParseBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Path file = Path.of(System.getProperty("pryx.modelsDevSnapshot", "../shared/fixtures/models-dev/api.json"));
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("The models.dev snapshot " + file.toAbsolutePath().normalize()
-                    + " is missing; run from the project root or pass -Dpryx.modelsDevSnapshot=PATH.");
-        }
-        snapshot = Files.readAllBytes(file);
+        snapshot = BenchSnapshot.read();
 
         // One real refresh from a local server fills a private cache for loadCached.
         home = BenchVaults.newDirectory("pryx-bench-catalog-");

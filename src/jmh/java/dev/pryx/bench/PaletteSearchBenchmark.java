@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pryx.tui.palette.PaletteItem;
 import dev.pryx.tui.palette.PaletteSearch;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,16 +69,11 @@ public class PaletteSearchBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Path file = Path.of(System.getProperty("pryx.modelsDevSnapshot", "../shared/fixtures/models-dev/api.json"));
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("The models.dev snapshot " + file.toAbsolutePath().normalize()
-                    + " is missing; run from the project root or pass -Dpryx.modelsDevSnapshot=PATH.");
-        }
         List<PaletteItem> items = new ArrayList<>();
         for (String command : COMMANDS) {
             items.add(PaletteItem.command(command.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), command, ""));
         }
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        JsonNode root = new ObjectMapper().readTree(BenchSnapshot.read());
         int providers = 0;
         int models = 0;
         for (Map.Entry<String, JsonNode> provider : root.properties()) {

@@ -1,11 +1,13 @@
 package dev.pryx.vault;
 
+import static dev.pryx.TestFiles.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pryx.TestSecrets;
 import dev.pryx.support.PrivateFiles;
 import dev.pryx.support.Secret;
+import dev.pryx.vault.v1.VaultFileEdits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,14 +79,6 @@ class FileVaultTest {
         vault.update(c -> c.putCredential("openai", "api_key", Instant.EPOCH,
                 Map.of("key", secret(TestSecrets.API_KEY)), Map.of("fingerprint", "ab12"), 3));
         return vault;
-    }
-
-    static String sha256(Path p) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Nested
@@ -395,12 +387,10 @@ class FileVaultTest {
             byte[] b = valid();
             // Rewrite the header with an absurd memory cost and a matching checksum: if the KDF ran
             // with 2 TiB it would throw OutOfMemoryError instead of this message.
-            String header = new String(b, 14, ByteBuffer.wrap(b).getInt(10), StandardCharsets.UTF_8);
-            String hostile = header.replaceFirst("\"memory_kib\":\\d+", "\"memory_kib\":2147483647");
-            write(withHeader(b, hostile));
+            write(VaultFileEdits.editHeader(b, h -> h.replaceFirst("\"memory_kib\":\\d+", "\"memory_kib\":2147483647")));
             assertThat(openFails()).isInstanceOf(VaultException.Damaged.class)
                     .hasMessageContaining("unsafe key-derivation parameters").hasMessageContaining("memory");
-            write(withHeader(b, header.replaceFirst("\"iterations\":\\d+", "\"iterations\":1000000")));
+            write(VaultFileEdits.editHeader(b, h -> h.replaceFirst("\"iterations\":\\d+", "\"iterations\":1000000")));
             assertThat(openFails()).hasMessageContaining("iterations");
         }
 
@@ -408,10 +398,9 @@ class FileVaultTest {
         @DisplayName("an unknown or duplicate header key is refused")
         void strictHeader() throws IOException {
             byte[] b = valid();
-            String header = new String(b, 14, ByteBuffer.wrap(b).getInt(10), StandardCharsets.UTF_8);
-            write(withHeader(b, header.replaceFirst("\\{", "{\"extra\":1,")));
+            write(VaultFileEdits.editHeader(b, h -> h.replaceFirst("\\{", "{\"extra\":1,")));
             assertThat(openFails()).hasMessageContaining("unknown field 'extra'");
-            write(withHeader(b, header.replaceFirst("\\{", "{\"generation\":7,")));
+            write(VaultFileEdits.editHeader(b, h -> h.replaceFirst("\\{", "{\"generation\":7,")));
             assertThat(openFails()).isInstanceOf(VaultException.Damaged.class).hasMessageContaining("not valid JSON");
         }
 
@@ -419,8 +408,7 @@ class FileVaultTest {
         @DisplayName("a consistent header edit (checksum fixed up) still fails: the header is bound to the payload")
         void headerBound() throws IOException {
             byte[] b = valid();
-            String header = new String(b, 14, ByteBuffer.wrap(b).getInt(10), StandardCharsets.UTF_8);
-            write(withHeader(b, header.replaceFirst("\"generation\":\\d+", "\"generation\":999")));
+            write(VaultFileEdits.editHeader(b, h -> h.replaceFirst("\"generation\":\\d+", "\"generation\":999")));
             assertThat(openFails()).isInstanceOf(VaultException.Damaged.class).hasMessageContaining("fails authentication");
         }
 
@@ -448,23 +436,6 @@ class FileVaultTest {
             try (Stream<Path> s = Files.list(file.getParent())) {
                 assertThat(s.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("vault.pryx.damaged-"));
             }
-        }
-
-        private byte[] withHeader(byte[] original, String header) throws IOException {
-            int oldLength = ByteBuffer.wrap(original).getInt(10);
-            byte[] h = header.getBytes(StandardCharsets.UTF_8);
-            byte[] payload = java.util.Arrays.copyOfRange(original, 14 + oldLength + 32, original.length);
-            ByteBuffer out = ByteBuffer.allocate(14 + h.length + 32 + payload.length);
-            out.put(original, 0, 10).putInt(h.length).put(h);
-            try {
-                MessageDigest d = MessageDigest.getInstance("SHA-256");
-                d.update(out.array(), 0, 14 + h.length);
-                out.put(d.digest());
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new AssertionError(e);
-            }
-            out.put(payload);
-            return out.array();
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pryx.support.PrivateFiles;
 import dev.pryx.support.Secret;
 import dev.pryx.vault.v1.FuzzCorpus;
+import dev.pryx.vault.v1.VaultFileEdits;
 import dev.pryx.vault.v1.V1Codec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -78,7 +79,7 @@ class VaultOpenFuzzTest {
             return;
         }
         assertThat(outcome).as("an edited vault").isNotEqualTo(Outcome.OPENED);
-        int sealed = PREFIX_BYTES + FuzzCorpus.headerOf(VALID).length + CHECKSUM_BYTES;
+        int sealed = PREFIX_BYTES + VaultFileEdits.headerOf(VALID).length + CHECKSUM_BYTES;
         if (file.length >= sealed && Arrays.equals(file, 0, sealed, VALID, 0, sealed)) {
             assertThat(outcome).as("a vault whose payload alone was edited").isEqualTo(Outcome.DAMAGED);
         }
@@ -223,7 +224,7 @@ class VaultOpenFuzzTest {
      * choice is zero or false, so the empty input yields the file unchanged.
      */
     private static byte[] mutate(byte[] base, FuzzedDataProvider data) {
-        int headerLength = FuzzCorpus.headerOf(base).length;
+        int headerLength = VaultFileEdits.headerOf(base).length;
         int headerEnd = PREFIX_BYTES + headerLength;
         List<byte[]> parts = new ArrayList<>(List.of(
                 Arrays.copyOfRange(base, 0, PREFIX_BYTES),
@@ -243,7 +244,7 @@ class VaultOpenFuzzTest {
             ByteBuffer.wrap(prefix, V1Codec.MAGIC.length + 2, 4).putInt(header.length);
         }
         byte[] file = concat(parts);
-        return staleChecksum ? file : FuzzCorpus.reseal(file);
+        return staleChecksum ? file : VaultFileEdits.reseal(file);
     }
 
     private static byte[] edit(byte[] part, FuzzedDataProvider data) {

@@ -12,7 +12,6 @@ import dev.pryx.support.SecretBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,7 +166,7 @@ public final class FuzzCorpus {
     /** Whole files: the checks of {@link V1Codec#parse} in order, then the ones of unlock. */
     static List<Seed> fileSeeds() {
         byte[] valid = validTinyVaultFile();
-        byte[] header = headerOf(valid);
+        byte[] header = VaultFileEdits.headerOf(valid);
         ObjectNode tree = headerTree(header);
         List<Seed> s = new ArrayList<>();
         s.add(seed(OPEN_RAW, "valid-tiny-vault.pryx", valid, null, null));
@@ -184,37 +183,37 @@ public final class FuzzCorpus {
         byte[] major2 = Arrays.copyOf(valid, 64);
         major2[V1Codec.MAGIC.length] = 2;
         s.add(seed(OPEN_RAW, "unsupported-major.pryx", major2, UNSUPPORTED_VERSION, "format version 2.0"));
-        s.add(seed(OPEN_RAW, "header-length-zero.pryx", withHeaderLength(Arrays.copyOf(valid, 64), 0), DAMAGED,
+        s.add(seed(OPEN_RAW, "header-length-zero.pryx", VaultFileEdits.withHeaderLength(Arrays.copyOf(valid, 64), 0), DAMAGED,
                 "header length 0"));
-        s.add(seed(OPEN_RAW, "header-length-too-large.pryx", withHeaderLength(Arrays.copyOf(valid, 64), 0xffff_ffffL),
+        s.add(seed(OPEN_RAW, "header-length-too-large.pryx", VaultFileEdits.withHeaderLength(Arrays.copyOf(valid, 64), 0xffff_ffffL),
                 DAMAGED, "header length 4294967295"));
-        s.add(seed(OPEN_RAW, "header-length-past-end.pryx", withHeaderLength(Arrays.copyOf(valid, 200), 60_000),
+        s.add(seed(OPEN_RAW, "header-length-past-end.pryx", VaultFileEdits.withHeaderLength(Arrays.copyOf(valid, 200), 60_000),
                 DAMAGED, "past the end"));
         s.add(seed(OPEN_RAW, "ends-inside-checksum.pryx", Arrays.copyOf(valid, V1Codec.PREFIX_BYTES + header.length + 20),
                 DAMAGED, "past the end"));
-        byte[] flippedHeader = minimalFile(header);
+        byte[] flippedHeader = VaultFileEdits.minimalFile(header);
         flippedHeader[V1Codec.PREFIX_BYTES + 20] ^= 0x01;
         s.add(seed(OPEN_RAW, "header-byte-flipped.pryx", flippedHeader, DAMAGED, "checksum does not match"));
-        byte[] minor1 = minimalFile(header);
+        byte[] minor1 = VaultFileEdits.minimalFile(header);
         minor1[V1Codec.MAGIC.length + 1] = 1;
-        s.add(seed(OPEN_RAW, "newer-minor.pryx", reseal(minor1), UNSUPPORTED_VERSION, "newer pryx"));
-        s.add(seed(OPEN_RAW, "duplicate-key.pryx", minimalFile(duplicateGeneration(header)), DAMAGED, "Duplicate field"));
+        s.add(seed(OPEN_RAW, "newer-minor.pryx", VaultFileEdits.reseal(minor1), UNSUPPORTED_VERSION, "newer pryx"));
+        s.add(seed(OPEN_RAW, "duplicate-key.pryx", VaultFileEdits.minimalFile(duplicateGeneration(header)), DAMAGED, "Duplicate field"));
         ObjectNode unknown = tree.deepCopy();
         unknown.put("comment", "added by hand");
-        s.add(seed(OPEN_RAW, "unknown-key.pryx", minimalFile(json(unknown)), DAMAGED, "unknown field 'comment'"));
-        s.add(seed(OPEN_RAW, "trailing-json.pryx", minimalFile(concat(header, " {}".getBytes(StandardCharsets.US_ASCII))),
+        s.add(seed(OPEN_RAW, "unknown-key.pryx", VaultFileEdits.minimalFile(json(unknown)), DAMAGED, "unknown field 'comment'"));
+        s.add(seed(OPEN_RAW, "trailing-json.pryx", VaultFileEdits.minimalFile(concat(header, " {}".getBytes(StandardCharsets.US_ASCII))),
                 DAMAGED, "not valid JSON"));
         ObjectNode hugeMemory = tree.deepCopy();
         kdf(hugeMemory).put("memory_kib", 4 * 1024 * 1024);
-        s.add(seed(OPEN_RAW, "kdf-memory-out-of-bounds.pryx", minimalFile(json(hugeMemory)), DAMAGED,
+        s.add(seed(OPEN_RAW, "kdf-memory-out-of-bounds.pryx", VaultFileEdits.minimalFile(json(hugeMemory)), DAMAGED,
                 "unsafe key-derivation parameters"));
         ObjectNode keychain = tree.deepCopy();
         ((ObjectNode) keychain.withArray("slots").get(0)).put("type", "keychain");
-        s.add(seed(OPEN_RAW, "keychain-slot.pryx", minimalFile(json(keychain)), UNSUPPORTED_VERSION, "keychain"));
+        s.add(seed(OPEN_RAW, "keychain-slot.pryx", VaultFileEdits.minimalFile(json(keychain)), UNSUPPORTED_VERSION, "keychain"));
         ObjectNode nonCanonical = tree.deepCopy();
         ObjectNode payload = (ObjectNode) nonCanonical.get("payload");
         payload.put("salt", nonCanonical(payload.get("salt").textValue()));
-        s.add(seed(OPEN_RAW, "non-canonical-base64.pryx", minimalFile(json(nonCanonical)), DAMAGED, "canonical"));
+        s.add(seed(OPEN_RAW, "non-canonical-base64.pryx", VaultFileEdits.minimalFile(json(nonCanonical)), DAMAGED, "canonical"));
         byte[] cut = Arrays.copyOf(valid, valid.length - 100);
         s.add(seed(OPEN_RAW, "truncated-in-payload.pryx", cut, DAMAGED, "fails authentication"));
         byte[] flippedPayload = valid.clone();
@@ -225,13 +224,13 @@ public final class FuzzCorpus {
         ObjectNode otherCommitment = tree.deepCopy();
         ((ObjectNode) otherCommitment.get("payload")).put("commitment", base64(new byte[32]));
         s.add(seed(OPEN_RAW, "wrong-commitment.pryx",
-                reseal(replaceHeader(valid, json(otherCommitment))), DAMAGED, "commitment"));
+                VaultFileEdits.reseal(VaultFileEdits.replaceHeader(valid, json(otherCommitment))), DAMAGED, "commitment"));
         return s;
     }
 
     /** Header JSON alone; the target wraps it in a prefix and a correct checksum. */
     static List<Seed> headerSeeds() {
-        byte[] header = headerOf(validTinyVaultFile());
+        byte[] header = VaultFileEdits.headerOf(validTinyVaultFile());
         ObjectNode tree = headerTree(header);
         List<Seed> s = new ArrayList<>();
         s.add(seed(PARSE_HEADER, "valid.json", header, null, null));
@@ -354,60 +353,6 @@ public final class FuzzCorpus {
     }
 
     // ---- building blocks ---------------------------------------------------------------------
-
-    /** The header JSON of a well-formed file. */
-    public static byte[] headerOf(byte[] file) {
-        int length = ByteBuffer.wrap(file, V1Codec.MAGIC.length + 2, 4).getInt();
-        return Arrays.copyOfRange(file, V1Codec.PREFIX_BYTES, V1Codec.PREFIX_BYTES + length);
-    }
-
-    /**
-     * A 1.0 file around {@code header}: prefix, header, its correct checksum, and the 16 bytes of
-     * payload that are the least {@link V1Codec#parse} accepts.
-     */
-    public static byte[] minimalFile(byte[] header) {
-        return wrap(header, new byte[AesGcm.TAG_BYTES]);
-    }
-
-    /** Prefix (version 1.0, the header's length), header, correct checksum, then {@code payload}. */
-    public static byte[] wrap(byte[] header, byte[] payload) {
-        ByteBuffer b = ByteBuffer.allocate(V1Codec.PREFIX_BYTES + header.length + V1Codec.CHECKSUM_BYTES + payload.length);
-        b.put(V1Codec.MAGIC).put((byte) V1Codec.MAJOR).put((byte) V1Codec.MINOR).putInt(header.length).put(header);
-        b.put(V1Codec.sha256(b.array(), V1Codec.PREFIX_BYTES + header.length)).put(payload);
-        return b.array();
-    }
-
-    /**
-     * Recomputes the checksum after an edit of the prefix or header, so that the edit gets past
-     * the checksum. Files too short or with an impossible header length come back unchanged.
-     */
-    public static byte[] reseal(byte[] file) {
-        if (file.length < V1Codec.PREFIX_BYTES) {
-            return file;
-        }
-        long length = ByteBuffer.wrap(file, V1Codec.MAGIC.length + 2, 4).getInt() & 0xffff_ffffL;
-        long end = V1Codec.PREFIX_BYTES + length;
-        if (end + V1Codec.CHECKSUM_BYTES > file.length) {
-            return file;
-        }
-        byte[] out = file.clone();
-        System.arraycopy(V1Codec.sha256(out, (int) end), 0, out, (int) end, V1Codec.CHECKSUM_BYTES);
-        return out;
-    }
-
-    private static byte[] replaceHeader(byte[] file, byte[] header) {
-        int oldLength = headerOf(file).length;
-        byte[] rest = Arrays.copyOfRange(file, V1Codec.PREFIX_BYTES + oldLength, file.length);
-        ByteBuffer b = ByteBuffer.allocate(V1Codec.PREFIX_BYTES + header.length + rest.length);
-        b.put(file, 0, V1Codec.MAGIC.length + 2).putInt(header.length).put(header).put(rest);
-        return b.array();
-    }
-
-    private static byte[] withHeaderLength(byte[] file, long length) {
-        byte[] out = file.clone();
-        ByteBuffer.wrap(out, V1Codec.MAGIC.length + 2, 4).putInt((int) length);
-        return out;
-    }
 
     private static byte[] duplicateGeneration(byte[] header) {
         // A tree cannot hold a key twice, so the duplicate is spliced into the text.

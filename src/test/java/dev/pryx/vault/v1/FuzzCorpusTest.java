@@ -110,7 +110,7 @@ class FuzzCorpusTest {
         @MethodSource("dev.pryx.vault.v1.FuzzCorpusTest#headerSeeds")
         @DisplayName("wrapped with a correct checksum, parse ends the way the seed's name says")
         void reachesItsBranch(FuzzCorpus.Seed seed) {
-            byte[] file = FuzzCorpus.minimalFile(seed.bytes());
+            byte[] file = VaultFileEdits.minimalFile(seed.bytes());
             if (seed.expected() == null) {
                 assertThat(parses(file)).as(seed.name()).isNull();
             } else {

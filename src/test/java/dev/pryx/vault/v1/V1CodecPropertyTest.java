@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.pryx.support.Secret;
 import dev.pryx.support.SecretBytes;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
@@ -107,8 +106,7 @@ class V1CodecPropertyTest {
 
     /** Where the encrypted payload starts: after prefix, header and checksum. */
     private static int ciphertextStart(byte[] file) {
-        int headerLength = ByteBuffer.wrap(file, V1Codec.MAGIC.length + 2, 4).getInt();
-        return V1Codec.PREFIX_BYTES + headerLength + V1Codec.CHECKSUM_BYTES;
+        return VaultFileEdits.payloadStart(file);
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -47,7 +47,7 @@ class VaultHeaderFuzzTest {
         if (headerJson.length > V1Codec.MAX_HEADER_BYTES + 16) {
             return;
         }
-        checkParse(FuzzCorpus.minimalFile(headerJson));
+        checkParse(VaultFileEdits.minimalFile(headerJson));
     }
 
     /** The oracle: a VaultFormatException of the kinds parse may raise, or a header that makes sense. */
