@@ -22,9 +22,7 @@ public final class ProviderRotateKeyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var manager = context.manager();
-        // Unlock the vault and check the provider before asking for the key: a wrong passphrase
-        // or an unknown provider must not cost the person a paste.
-        manager.keyStatus(target.id);
+        manager.checkKeyTarget(target.id);
         KeyStatus status = manager.rotateKey(target.id, KeyInput.read(context.input(), "New API key for " + target.id), target.strict);
         context.out().println("Rotated the key of " + target.id + " (now " + status.fingerprint() + "). "
                 + "`pryx provider rollback-key " + target.id + "` goes back to the previous one.");

@@ -22,9 +22,7 @@ public final class ProviderSetKeyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var manager = context.manager();
-        // Unlock the vault and check the provider before asking for the key: a wrong passphrase
-        // or an unknown provider must not cost the person a paste.
-        manager.keyStatus(target.id);
+        manager.checkKeyTarget(target.id);
         KeyStatus status = manager.setKey(target.id, KeyInput.read(context.input(), "API key for " + target.id), target.strict);
         context.out().println("Stored the key of " + target.id + " (" + status.fingerprint() + ")."
                 + (status.versions() > 1 ? " The previous key is kept: `pryx provider rollback-key " + target.id + "` goes back." : ""));

@@ -69,14 +69,6 @@ final class EnvProxySelector extends ProxySelector {
         LOG.debug("Connection through proxy {} failed: {}", proxy, failure.toString());
     }
 
-    Proxy httpsProxy() {
-        return https;
-    }
-
-    Proxy httpProxy() {
-        return http;
-    }
-
     private static String first(Environment env, String lower, String upper) {
         return env.value(lower).or(() -> env.value(upper)).orElse(null);
     }

@@ -61,11 +61,6 @@ public final class PassphraseSource {
         return checked(input.firstLine());
     }
 
-    /** Whether a passphrase can be had without asking anyone. */
-    public boolean configuredWithoutPrompt() {
-        return env.value(PASSPHRASE_VARIABLE).isPresent() || env.value(PASSPHRASE_FILE_VARIABLE).isPresent();
-    }
-
     private Optional<Secret> configured() {
         String direct = env.get(PASSPHRASE_VARIABLE);
         if (direct != null && !direct.isEmpty()) {

@@ -31,8 +31,4 @@ public record ProviderConfig(String id, String name, boolean enabled, String api
     public ProviderConfig withEnabled(boolean newEnabled, Instant now) {
         return new ProviderConfig(id, name, newEnabled, apiKeyRef, model, baseUrl, createdAt, now, provider, authType);
     }
-
-    public ProviderConfig withApiKeyRef(String newRef, Instant now) {
-        return new ProviderConfig(id, name, enabled, newRef, model, baseUrl, createdAt, now, provider, authType);
-    }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -126,9 +127,8 @@ public final class ProviderManager implements AutoCloseable {
     /** Every provider of the catalog (no vault needed). */
     public List<CatalogEntry> catalogProviders() {
         // Catalog ids that have at least one configured account, read once.
-        java.util.Set<String> configured = session.exists()
-                ? configs(vault()).values().stream().map(ProviderConfig::provider).collect(java.util.stream.Collectors.toSet())
-                : java.util.Set.of();
+        java.util.Set<String> configured = configsIfAny().values().stream().map(ProviderConfig::provider)
+                .collect(java.util.stream.Collectors.toSet());
         List<CatalogEntry> out = new ArrayList<>();
         for (CatalogProvider p : catalog().providers()) {
             out.add(new CatalogEntry(p.id(), p.name(), p.authTypes().stream().map(AuthType::wireName).toList(),
@@ -213,6 +213,14 @@ public final class ProviderManager implements AutoCloseable {
 
     // ---- keys ---------------------------------------------------------------------------------
 
+    /**
+     * Checks, before a face asks the person for a key, that the vault opens and that {@code id}
+     * is a configured provider that takes one: a wrong passphrase or a typo must not cost a paste.
+     */
+    public void checkKeyTarget(String id) {
+        requireCredential(config(id));
+    }
+
     /** Stores a key (the previous one, if any, is kept for rollback). Takes ownership of {@code key}. */
     public KeyStatus setKey(String id, Secret key, boolean strict) {
         ProviderConfig config = keyedConfig(id, key);
@@ -246,8 +254,7 @@ public final class ProviderManager implements AutoCloseable {
         ProviderConfig config = config(id);
         String credential = requireCredential(config);
         String override = null;
-        ActiveSelection active = currentModel(null, null);
-        if (id.equals(active.provider().value()) && active.keyRef().source().startsWith("env")) {
+        if (keyRefOverride(id) != null) {
             override = ENV_KEY_REF;
         }
         return keys.status(vault(), id, credential, override);
@@ -267,9 +274,9 @@ public final class ProviderManager implements AutoCloseable {
     public Secret readKey(String id, Scope scope) {
         ProviderConfig config = config(id);
         String credential = credentialOf(config);
-        ActiveSelection active = currentModel(null, null);
-        if (id.equals(active.provider().value()) && active.keyRef().value() != null) {
-            credential = ProviderIds.credentialName(active.keyRef().value());
+        String override = keyRefOverride(id);
+        if (override != null) {
+            credential = ProviderIds.credentialName(override);
         }
         if (credential == null) {
             throw new PryxException(PryxException.Kind.USAGE, id + " needs no key.");
@@ -356,7 +363,7 @@ public final class ProviderManager implements AutoCloseable {
 
     /** Keys in the environment under the catalog's variable names (the values are not shown). */
     public List<EnvKey> findEnvKeys() {
-        Map<String, ProviderConfig> configs = session.exists() ? configs(vault()) : Map.of();
+        Map<String, ProviderConfig> configs = configsIfAny();
         List<EnvKey> out = new ArrayList<>();
         for (CatalogProvider p : catalog().providers()) {
             for (String variable : p.envVars()) {
@@ -423,7 +430,7 @@ public final class ProviderManager implements AutoCloseable {
     /** A configured provider; looking one up never creates a vault (with none, nothing is configured). */
     private ProviderConfig config(String id) {
         ProviderIds.check(id);
-        ProviderConfig config = session.exists() ? configs(vault()).get(id) : null;
+        ProviderConfig config = configsIfAny().get(id);
         if (config == null) {
             throw new PryxException(PryxException.Kind.USAGE, "No provider '" + id + "' is configured. "
                     + "See `pryx provider list`, or add it with `pryx provider add " + id + "`.");
@@ -453,6 +460,26 @@ public final class ProviderManager implements AutoCloseable {
 
     private static String credentialOf(ProviderConfig config) {
         return config.apiKeyRef() == null ? null : ProviderIds.credentialName(config.apiKeyRef());
+    }
+
+    /**
+     * {@code PRYX_API_KEY_REF} when it applies to {@code id}, i.e. {@code id} is the active provider
+     * ({@code PRYX_PROVIDER}, else the default); else null. Reads only those two facts, so an
+     * unrelated bad override (a model, say) does not break a key lookup.
+     */
+    private String keyRefOverride(String id) {
+        Optional<String> ref = env.value(ENV_KEY_REF).map(String::trim);
+        if (ref.isEmpty()) {
+            return null;
+        }
+        String active = env.value(ENV_PROVIDER).map(String::trim)
+                .orElseGet(() -> session.exists() ? defaults(vault()).provider() : null);
+        return id.equals(active) ? ref.get() : null;
+    }
+
+    /** The configured providers; with no vault yet there are none, and looking never creates one. */
+    private Map<String, ProviderConfig> configsIfAny() {
+        return session.exists() ? configs(vault()) : Map.of();
     }
 
     private Map<String, ProviderConfig> configs(FileVault vault) {

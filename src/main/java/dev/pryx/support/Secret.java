@@ -99,10 +99,6 @@ public final class Secret implements AutoCloseable {
         }
     }
 
-    public boolean isWiped() {
-        return wiped;
-    }
-
     @Override
     public void close() {
         Arrays.fill(value, '\0');

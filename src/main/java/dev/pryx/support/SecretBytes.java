@@ -20,10 +20,6 @@ public final class SecretBytes implements AutoCloseable {
         return new SecretBytes(value);
     }
 
-    public static SecretBytes copyOf(byte[] value) {
-        return new SecretBytes(value.clone());
-    }
-
     /** The bytes, for immediate use only; never keep or hand on the array. */
     public byte[] bytes() {
         if (wiped) {
@@ -43,10 +39,6 @@ public final class SecretBytes implements AutoCloseable {
     /** Constant-time equality. */
     public boolean sameAs(SecretBytes other) {
         return MessageDigest.isEqual(bytes(), other.bytes());
-    }
-
-    public boolean isWiped() {
-        return wiped;
     }
 
     @Override

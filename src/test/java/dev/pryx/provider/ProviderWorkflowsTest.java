@@ -362,6 +362,17 @@ class ProviderWorkflowsTest {
             }
         }
 
+        @Test
+        @DisplayName("PRYX_PROVIDER naming another, unconfigured provider does not break another provider's key lookups")
+        void unrelatedOverride() {
+            manager.setKey("openai", secret(OPENAI_KEY), false);
+            manager.close();
+            env.put("PRYX_PROVIDER", "nowhere");
+            manager = newManager();
+            assertThat(manager.keyStatus("openai").set()).isTrue();
+            manager.readKey("openai", Scope.PROVIDER_TEST).close();
+        }
+
         @ParameterizedTest(name = "{0}={1}")
         @MethodSource("dev.pryx.provider.ProviderWorkflowsTest#badOverrides")
         @DisplayName("a bad override is a usage error naming the variable's value")
