@@ -76,19 +76,32 @@ public final class ThemeCatalog {
     }
 
     /**
-     * The theme called {@code name}: the user's file when there is one, else the built-in theme.
+     * The theme called {@code name}: the user's file when there is one, else the built-in theme,
+     * with its colours as written (24-bit).
      *
      * @throws PryxException of kind USAGE when the name is malformed or unknown, or when the
      *     user's file cannot be read or is not a valid theme (the message names the file)
      */
     public Theme load(String name) {
+        return load(name, ColorMode.TRUE_COLOR);
+    }
+
+    /**
+     * The theme called {@code name} with its colours mapped down to what a terminal in
+     * {@code mode} can show ({@link ThemeColors} says how). A theme is valid or not whatever the
+     * mode: values that are no colour reach Lanterna's strict check unchanged.
+     *
+     * @throws PryxException as {@link #load(String)} does
+     */
+    public Theme load(String name, ColorMode mode) {
+        Objects.requireNonNull(mode, "mode");
         checkName(name);
         Path file = userFile(name);
         if (file != null) {
-            return loadUserFile(file);
+            return loadUserFile(file, mode);
         }
         if (BUILT_IN.contains(name)) {
-            return loadBuiltIn(name);
+            return loadBuiltIn(name, mode);
         }
         throw new PryxException(PryxException.Kind.USAGE,
                 "Unknown theme '" + name + "'. Available themes: " + String.join(", ", names()) + ".");
@@ -138,20 +151,20 @@ public final class ThemeCatalog {
         return names;
     }
 
-    private static Theme loadBuiltIn(String name) {
+    private static Theme loadBuiltIn(String name, ColorMode mode) {
         String resource = RESOURCE_DIR + name + SUFFIX;
         try (InputStream in = ThemeCatalog.class.getResourceAsStream(resource)) {
             if (in == null) {
                 // A packaging mistake, not something the user did.
                 throw new IllegalStateException("Built-in theme " + resource + " is missing from the class path");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource, mode);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read built-in theme " + resource, e);
         }
     }
 
-    private static Theme loadUserFile(Path file) {
+    private static Theme loadUserFile(Path file, ColorMode mode) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -162,7 +175,7 @@ public final class ThemeCatalog {
                     "Cannot read theme file " + file + ": " + e.getMessage(), e);
         }
         try {
-            return parse(text, file.toString());
+            return parse(text, file.toString(), mode);
         } catch (InvalidThemeException e) {
             throw new PryxException(PryxException.Kind.USAGE,
                     "Theme file " + file + " is not a valid Lanterna theme: " + describe(e)
@@ -170,8 +183,13 @@ public final class ThemeCatalog {
         }
     }
 
-    /** Parses theme text strictly; {@code source} names it in messages. */
+    /** Parses theme text strictly, in 24-bit colour; {@code source} names it in messages. */
     static Theme parse(String text, String source) {
+        return parse(text, source, ColorMode.TRUE_COLOR);
+    }
+
+    /** Parses theme text strictly with its colours mapped down for {@code mode}. */
+    static Theme parse(String text, String source, ColorMode mode) {
         Properties properties = new Properties();
         try (Reader reader = new StringReader(text)) {
             properties.load(reader);
@@ -180,8 +198,10 @@ public final class ThemeCatalog {
             throw new InvalidThemeException(describe(e), e);
         }
         checkClassNames(properties);
+        // After the class-name check: the mapping reads the superclasses of the classes a theme names.
+        Properties mapped = ThemeColors.forMode(properties, mode);
         try {
-            return new PropertyTheme(properties, false);
+            return new PropertyTheme(mapped, false);
         } catch (RuntimeException e) {
             // Lanterna reports unknown classes, colours and SGR names as IllegalArgumentException,
             // and a renderer class it cannot instantiate as a RuntimeException or ClassCastException.

@@ -1,9 +1,11 @@
 package dev.pryx.tui.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.Theme;
 import dev.pryx.support.PryxException;
@@ -11,11 +13,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("ThemeCatalog")
@@ -193,6 +199,70 @@ class ThemeCatalogTest {
             } finally {
                 file.toFile().setReadable(true);
             }
+        }
+    }
+
+    static Stream<Arguments> builtInsAndModes() {
+        return ThemeCatalog.BUILT_IN.stream()
+                .flatMap(name -> Stream.of(ColorMode.values()).map(mode -> Arguments.of(name, mode)));
+    }
+
+    @Nested
+    @DisplayName("loads for a colour mode")
+    class ForMode {
+        @ParameterizedTest(name = "{0} in {1}")
+        @MethodSource("dev.pryx.tui.theme.ThemeCatalogTest#builtInsAndModes")
+        @DisplayName("every built-in theme in every mode")
+        void everyBuiltIn(String name, ColorMode mode) {
+            Theme theme = ThemeCatalog.builtInOnly().load(name, mode);
+            TextColor fg = foreground(theme);
+            switch (mode) {
+                case TRUE_COLOR -> assertThat(fg).isInstanceOf(TextColor.RGB.class);
+                case PALETTE_256 -> assertThat(fg).isInstanceOf(TextColor.Indexed.class);
+                case ANSI_16 -> assertThat(fg).isInstanceOf(TextColor.ANSI.class).isNotEqualTo(TextColor.ANSI.DEFAULT);
+                case NONE -> assertThat(fg).isEqualTo(TextColor.ANSI.DEFAULT);
+            }
+        }
+
+        @Test
+        @DisplayName("and without a mode as written, in 24-bit colour")
+        void defaultIsTrueColor() {
+            ThemeCatalog catalog = ThemeCatalog.builtInOnly();
+            assertThat(foreground(catalog.load("dark"))).isEqualTo(foreground(catalog.load("dark", ColorMode.TRUE_COLOR)))
+                    .isEqualTo(new TextColor.RGB(0xd9, 0xdc, 0xe3));
+        }
+
+        @Test
+        @DisplayName("mapping a user theme's colours the same way")
+        void userTheme() throws IOException {
+            write(dir.resolve("red.properties"), RED_THEME + "foreground[SELECTED] = #ffffff\nbackground[SELECTED] = #0000ff\n");
+            ThemeCatalog catalog = new ThemeCatalog(dir);
+            assertThat(foreground(catalog.load("red", ColorMode.PALETTE_256))).isEqualTo(new TextColor.Indexed(196));
+            assertThat(foreground(catalog.load("red", ColorMode.ANSI_16))).isEqualTo(TextColor.ANSI.RED_BRIGHT);
+            Theme none = catalog.load("red", ColorMode.NONE);
+            assertThat(foreground(none)).isEqualTo(TextColor.ANSI.DEFAULT);
+            assertThat(none.getDefaultDefinition().getSelected().getSGRs()).containsExactly(SGR.REVERSE);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(ColorMode.class)
+        @DisplayName("refusing a broken user theme in every mode alike")
+        void brokenInEveryMode(ColorMode mode) throws IOException {
+            for (String line : new String[] {"foreground = not-a-colour", "sgr[SELECTED] = bold,wobbly",
+                "com.googlecode.lanterna.gui2.NoSuchWidget.foreground = #ff0000"}) {
+                Path file = dir.resolve("broken.properties");
+                write(file, RED_THEME + line + "\n");
+                assertThatThrownBy(() -> new ThemeCatalog(dir).load("broken", mode))
+                        .as(line)
+                        .isInstanceOf(PryxException.class)
+                        .hasMessageStartingWith("Theme file " + file + " is not a valid Lanterna theme: ");
+            }
+        }
+
+        @Test
+        @DisplayName("but not for a missing mode")
+        void nullMode() {
+            assertThatNullPointerException().isThrownBy(() -> ThemeCatalog.builtInOnly().load("dark", null));
         }
     }
 }
