@@ -11,6 +11,8 @@ import dev.pryx.provider.PassphraseSource;
 import dev.pryx.provider.ProviderEvent;
 import dev.pryx.provider.ProviderManager;
 import dev.pryx.support.Environment;
+import dev.pryx.tui.TuiApp;
+import dev.pryx.tui.shell.TuiSecretInput;
 import dev.pryx.support.PrivateFiles;
 import dev.pryx.support.PryxPaths;
 import dev.pryx.vault.FileVault;
@@ -62,10 +64,20 @@ public final class Main {
         Lazy<ProviderManager> manager = new Lazy<>(() -> {
             prepareLogFile(logDir);
             return new ProviderManager(paths, vaultOptions, new PassphraseSource(env, input), input,
-                    catalogSource(paths, env), env, Clock.systemUTC(), ProviderEvent.Listener.NONE);
+                    catalogSource(paths, env), env, Clock.systemUTC(), ProviderEvent.Listener.NONE,
+                    new Lazy<>(() -> HttpClients.create(env, "pryx/" + PryxCommand.Version.version())));
         });
+        CliContext.TuiLauncher tui = theme -> {
+            prepareLogFile(logDir);
+            TuiSecretInput notices = new TuiSecretInput();
+            try (ProviderManager tuiManager = new ProviderManager(paths, vaultOptions, new PassphraseSource(env, notices),
+                    notices, catalogSource(paths, env), env, Clock.systemUTC(), ProviderEvent.Listener.NONE,
+                    new Lazy<>(() -> HttpClients.create(env, "pryx/" + PryxCommand.Version.version())))) {
+                return TuiApp.run(new TuiApp.Launch(tuiManager, notices, env, paths, theme), stdin, stdout);
+            }
+        };
         try {
-            return Cli.run(args, new CliContext(manager, input, out, err, logDir.resolve("pryx.log")));
+            return Cli.run(args, new CliContext(manager, input, out, err, logDir.resolve("pryx.log"), tui));
         } finally {
             manager.ifCreated(ProviderManager::close);
         }

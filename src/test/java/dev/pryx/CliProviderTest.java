@@ -99,6 +99,39 @@ class CliProviderTest {
         }
 
         @Test
+        @DisplayName("add --compatible openai: any OpenAI-compatible server under a name of your own, key optional")
+        void compatible() throws Exception {
+            Result added = run("provider", "add", "my-llm", "--compatible", "openai", "--base-url", "http://localhost:8000/v1/");
+            assertThat(added.exit()).as(added.err()).isZero();
+            assertThat(added.out()).contains("Added my-llm (my-llm, http://localhost:8000/v1)");
+            JsonNode list = json(run("provider", "list", "--json"));
+            assertThat(list.get(0).get("provider").asText()).isEqualTo("openai-compatible");
+            assertThat(list.get(0).get("key_state").asText()).isEqualTo("missing");
+            Result noUrl = run("provider", "add", "other", "--compatible", "openai");
+            assertThat(noUrl.exit()).isEqualTo(2);
+            assertThat(noUrl.err()).contains("needs its address: add --base-url");
+            Result unknownApi = run("provider", "add", "other", "--compatible", "anthropic", "--base-url", "http://x");
+            assertThat(unknownApi.exit()).isEqualTo(2);
+            assertThat(unknownApi.err()).contains("not an API pryx knows");
+            // Models are listed live for such servers: any id is accepted, with a note.
+            assertThat(run("provider", "use-model", "my-llm", "qwen3-coder").exit()).isZero();
+        }
+
+        @Test
+        @DisplayName("without a terminal, plain pryx prints the help and pryx tui / --theme refuse with exit 2")
+        void noTerminal() {
+            Result plain = run();
+            assertThat(plain.exit()).isZero();
+            assertThat(plain.out()).contains("Usage: pryx").contains("tui");
+            Result tui = run("tui");
+            assertThat(tui.exit()).isEqualTo(2);
+            assertThat(tui.err()).contains("needs a terminal");
+            Result theme = run("--theme", "light");
+            assertThat(theme.exit()).isEqualTo(2);
+            assertThat(theme.err()).contains("needs a terminal");
+        }
+
+        @Test
         @DisplayName("rotate-key keeps the previous key and rollback-key returns to it")
         void rotate() throws Exception {
             run("provider", "add", "openai");
@@ -248,11 +281,11 @@ class CliProviderTest {
         assertThat(binary).isEqualTo(2);
         Result strict = withStdin(KEY + "\n", "provider", "set-key", "anthropic", "--strict");
         assertThat(strict.exit()).isEqualTo(2);
-        assertThat(strict.err()).contains("does not look like a Anthropic key");
+        assertThat(strict.err()).contains("does not look like an Anthropic key");
         assertThat(json(run("provider", "key-status", "anthropic", "--json")).get("set").asBoolean()).isFalse();
         Result lenient = withStdin("  " + KEY + "  \n", "provider", "set-key", "anthropic");
         assertThat(lenient.exit()).isZero();
-        assertThat(lenient.err()).contains("Removed spaces").contains("Warning: The key does not look like a Anthropic key");
+        assertThat(lenient.err()).contains("Removed spaces").contains("Warning: The key does not look like an Anthropic key");
     }
 
     @Nested

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pryx provider add <id> [--as <name>] [--base-url URL] [--model M] [--name N]}. */
+/**
+ * {@code pryx provider add <id> [--as <name>] [--base-url URL] [--model M] [--name N]}, and
+ * {@code pryx provider add <name> --compatible openai --base-url URL} for any OpenAI-compatible server.
+ */
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = {"Add a provider from the catalog.", "Use --as to add a second account of the same provider."})
 public final class ProviderAddCommand implements Callable<Integer> {
@@ -28,13 +31,20 @@ public final class ProviderAddCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "N", description = "Display name.")
     String name;
 
+    @Option(names = "--compatible", paramLabel = "API",
+            description = "Add any server that speaks this API (only 'openai'); <id> is then your name for it "
+                    + "and --base-url is required. Its key is optional.")
+    String compatible;
+
     public ProviderAddCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        ProviderConfig added = context.manager().addProvider(new ProviderManager.NewProvider(catalogId, as, name, baseUrl, model));
+        ProviderConfig added = compatible == null
+                ? context.manager().addProvider(new ProviderManager.NewProvider(catalogId, as, name, baseUrl, model))
+                : context.manager().addCompatible(compatible, catalogId, name, baseUrl, model);
         context.out().println("Added " + added.id() + " (" + added.name() + ", " + added.baseUrl() + ").");
         if (added.apiKeyRef() != null) {
             context.out().println("Next: `pryx provider set-key " + added.id() + "` to store its key.");

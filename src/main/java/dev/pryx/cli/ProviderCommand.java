@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
                 ProviderSetKeyCommand.class, ProviderKeyStatusCommand.class, ProviderDeleteKeyCommand.class,
                 ProviderRotateKeyCommand.class, ProviderRollbackKeyCommand.class, ProviderSetConfigCommand.class,
                 ProviderModelsCommand.class, ProviderUseModelCommand.class, ProviderCurrentModelCommand.class,
-                ProviderStatusCommand.class, ProviderImportEnvCommand.class})
+                ProviderStatusCommand.class, ProviderImportEnvCommand.class, ProviderTestCommand.class})
 public final class ProviderCommand implements Runnable {
     @Spec
     CommandSpec spec;

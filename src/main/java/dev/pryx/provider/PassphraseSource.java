@@ -61,6 +61,35 @@ public final class PassphraseSource {
         return checked(input.firstLine());
     }
 
+    /** Whether the environment supplies the passphrase, so no one needs to be asked. */
+    public boolean isConfigured() {
+        String direct = env.get(PASSPHRASE_VARIABLE);
+        return direct != null && !direct.isEmpty() || env.value(PASSPHRASE_FILE_VARIABLE).isPresent();
+    }
+
+    /** A new vault's passphrase collected by a face (typed twice there): checked like a prompted one. */
+    Secret checkedNew(Secret passphrase) {
+        return checked(passphrase);
+    }
+
+    /**
+     * A one-line strength hint for a new passphrase while it is typed. Length is what counts
+     * against guessing; Argon2id slows each guess but cannot make a short passphrase long.
+     */
+    public static String strengthHint(Secret passphrase) {
+        int length = passphrase.length();
+        if (length == 0) {
+            return "Type a passphrase: a few random words are easy to remember and hard to guess.";
+        }
+        if (length < WEAK_BELOW) {
+            return "Weak: under " + WEAK_BELOW + " characters. A few random words are stronger.";
+        }
+        if (length < 2 * WEAK_BELOW) {
+            return "Fair: " + length + " characters. Longer is stronger.";
+        }
+        return "Strong: " + length + " characters.";
+    }
+
     private Optional<Secret> configured() {
         String direct = env.get(PASSPHRASE_VARIABLE);
         if (direct != null && !direct.isEmpty()) {

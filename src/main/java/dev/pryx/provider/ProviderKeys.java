@@ -37,12 +37,11 @@ final class ProviderKeys {
     }
 
     /**
-     * Checks a key before it is stored: surrounding whitespace trimmed (and said), empty refused,
-     * a format that does not fit the provider warned about (refused with {@code strict}).
-     * Takes ownership of {@code key}; returns the key to store.
+     * What can be said about a key while it is typed, before anything is stored: the same rules
+     * {@link #prepare} applies, without side effects. Surrounding whitespace is ignored, as
+     * {@code prepare} trims it.
      */
-    Secret prepare(Secret key, CatalogProvider catalog, boolean strict) {
-        char[] c = key.chars();
+    static KeyCheck assess(char[] c, CatalogProvider catalog) {
         int from = 0;
         int to = c.length;
         while (from < to && Character.isWhitespace(c[from])) {
@@ -52,8 +51,59 @@ final class ProviderKeys {
             to--;
         }
         if (from == to) {
+            return new KeyCheck(KeyCheck.Level.ERROR, "The key is empty. Paste the whole key; nothing was stored.");
+        }
+        for (int i = from; i < to; i++) {
+            if (Character.isISOControl(c[i]) || Character.isWhitespace(c[i])) {
+                return new KeyCheck(KeyCheck.Level.ERROR,
+                        "The key contains spaces or control characters inside it. Paste the key alone; nothing was stored.");
+            }
+        }
+        if (catalog != null && catalog.keyFormat() != null && !formatAccepts(catalog, c, from, to)) {
+            return new KeyCheck(KeyCheck.Level.WARNING,
+                    "The key does not look like " + article(catalog.name()) + " " + catalog.name() + " key ("
+                            + catalog.keyFormat().hint() + ").");
+        }
+        String name = catalog == null ? "the provider's" : catalog.name();
+        return new KeyCheck(KeyCheck.Level.OK, catalog != null && catalog.keyFormat() != null
+                ? "Looks like " + article(name) + " " + name + " key." : (to - from) + " characters.");
+    }
+
+    private static boolean formatAccepts(CatalogProvider catalog, char[] c, int from, int to) {
+        if (from == 0 && to == c.length) {
+            return catalog.keyFormat().accepts(c);
+        }
+        char[] core = java.util.Arrays.copyOfRange(c, from, to);
+        try {
+            return catalog.keyFormat().accepts(core);
+        } finally {
+            java.util.Arrays.fill(core, '\0');
+        }
+    }
+
+    private static String article(String name) {
+        return !name.isEmpty() && "AEIOUaeiou".indexOf(name.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    /**
+     * Checks a key before it is stored: surrounding whitespace trimmed (and said), empty refused,
+     * a format that does not fit the provider warned about (refused with {@code strict}).
+     * Takes ownership of {@code key}; returns the key to store.
+     */
+    Secret prepare(Secret key, CatalogProvider catalog, boolean strict) {
+        char[] c = key.chars();
+        KeyCheck check = assess(c, catalog);
+        if (check.level() == KeyCheck.Level.ERROR) {
             key.close();
-            throw new PryxException(PryxException.Kind.USAGE, "The key is empty. Paste the whole key; nothing was stored.");
+            throw new PryxException(PryxException.Kind.USAGE, check.message());
+        }
+        int from = 0;
+        int to = c.length;
+        while (Character.isWhitespace(c[from])) {
+            from++;
+        }
+        while (Character.isWhitespace(c[to - 1])) {
+            to--;
         }
         Secret trimmed = key;
         if (from > 0 || to < c.length) {
@@ -61,20 +111,12 @@ final class ProviderKeys {
             key.close();
             input.notice("Removed spaces or line breaks around the key.");
         }
-        for (char ch : trimmed.chars()) {
-            if (Character.isISOControl(ch) || Character.isWhitespace(ch)) {
-                trimmed.close();
-                throw new PryxException(PryxException.Kind.USAGE,
-                        "The key contains spaces or control characters inside it. Paste the key alone; nothing was stored.");
-            }
-        }
-        if (catalog != null && catalog.keyFormat() != null && !catalog.keyFormat().accepts(trimmed.chars())) {
-            String message = "The key does not look like a " + catalog.name() + " key (" + catalog.keyFormat().hint() + ").";
+        if (check.level() == KeyCheck.Level.WARNING) {
             if (strict) {
                 trimmed.close();
-                throw new PryxException(PryxException.Kind.USAGE, message + " Nothing was stored (--strict).");
+                throw new PryxException(PryxException.Kind.USAGE, check.message() + " Nothing was stored (--strict).");
             }
-            input.notice("Warning: " + message + " Stored anyway; check that it is the right key.");
+            input.notice("Warning: " + check.message() + " Stored anyway; check that it is the right key.");
         }
         return trimmed;
     }

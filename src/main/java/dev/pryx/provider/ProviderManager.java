@@ -6,6 +6,12 @@ import dev.pryx.catalog.CatalogInfo;
 import dev.pryx.catalog.CatalogModel;
 import dev.pryx.catalog.CatalogProvider;
 import dev.pryx.catalog.CatalogSource;
+import dev.pryx.catalog.KeyFormat;
+import dev.pryx.net.HttpClients;
+import dev.pryx.net.probe.ConnectionProbe;
+import dev.pryx.net.probe.ProbeKind;
+import dev.pryx.net.probe.ProbeRequest;
+import dev.pryx.net.probe.ProbeResult;
 import dev.pryx.support.Environment;
 import dev.pryx.support.PryxException;
 import dev.pryx.support.PryxPaths;
@@ -15,14 +21,18 @@ import dev.pryx.vault.VaultStatus;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
 
 /**
  * The one API that the TUI, the CLI and the HTTP API call. It owns every workflow (vault, provider
@@ -45,22 +55,45 @@ public final class ProviderManager implements AutoCloseable {
     public record NewProvider(String catalogId, String id, String name, String baseUrl, String model) {
     }
 
+    /**
+     * The last connection test of a provider (collection {@code tests}, id the provider id), for
+     * {@code provider status}; never anything the provider said, which could be long or odd.
+     */
+    record LastTest(String verdict, long latencyMs, Instant at) {
+    }
+
     /** What {@code provider set-config} changes; null fields stay as they are. */
     public record ConfigChange(String name, String baseUrl, Boolean enabled) {
     }
 
     private final VaultSession session;
+    private final PassphraseSource passphrases;
     private final CatalogSource catalogs;
     private final Environment env;
     private final Clock clock;
     private final SecretInput input;
     private final ProviderKeys keys;
     private final ProviderEvent.Listener events;
+    private final Supplier<OkHttpClient> http;
 
+    /** With an HTTP client of its own, made on the first connection test (most commands never need one). */
     public ProviderManager(PryxPaths paths, FileVault.Options vaultOptions, PassphraseSource passphrases,
                            SecretInput input, CatalogSource catalogs, Environment env, Clock clock,
                            ProviderEvent.Listener events) {
+        this(paths, vaultOptions, passphrases, input, catalogs, env, clock, events,
+                onFirstUse(() -> HttpClients.create(env, "pryx")));
+    }
+
+    /**
+     * @param http the shared HTTP client for connection tests; asked for only when a test runs, so
+     *             a lazy supplier keeps other commands from building one
+     */
+    public ProviderManager(PryxPaths paths, FileVault.Options vaultOptions, PassphraseSource passphrases,
+                           SecretInput input, CatalogSource catalogs, Environment env, Clock clock,
+                           ProviderEvent.Listener events, Supplier<OkHttpClient> http) {
+        this.http = Objects.requireNonNull(http, "http");
         this.session = new VaultSession(paths, vaultOptions, passphrases, input);
+        this.passphrases = passphrases;
         this.catalogs = catalogs;
         this.env = env;
         this.clock = clock;
@@ -80,6 +113,41 @@ public final class ProviderManager implements AutoCloseable {
     /** Describes the vault from its header; no passphrase needed. */
     public VaultReport vaultStatus() {
         return report(session.status());
+    }
+
+    /** Where the vault file is (or will be created). */
+    public String vaultPath() {
+        return session.file().toString();
+    }
+
+    /** Whether a vault file exists; no passphrase needed. */
+    public boolean vaultExists() {
+        return session.exists();
+    }
+
+    /** Whether the vault is open in this process (unlocked, or created). */
+    public boolean vaultUnlocked() {
+        return session.isOpen();
+    }
+
+    /** Whether the environment supplies the vault passphrase, so a face need not ask. */
+    public boolean passphraseConfigured() {
+        return passphrases.isConfigured();
+    }
+
+    /** Opens the vault with the passphrase from the environment (or a prompt, in the CLI). */
+    public void unlockVault() {
+        session.vault();
+    }
+
+    /** Opens the existing vault with a passphrase the face collected; takes ownership of it. Slow (KDF). */
+    public void unlockVault(Secret passphrase) {
+        session.unlock(passphrase);
+    }
+
+    /** Creates the vault with a passphrase the face collected (typed twice there); takes ownership. Slow (KDF). */
+    public void createVault(Secret passphrase) {
+        session.create(passphrase);
     }
 
     /** Unlocks with the current passphrase and protects the vault with a new one. */
@@ -137,6 +205,17 @@ public final class ProviderManager implements AutoCloseable {
         return out;
     }
 
+    /** Every model of every catalog provider, for search across all of them (no vault needed). */
+    public List<CatalogModelEntry> catalogModels() {
+        List<CatalogModelEntry> out = new ArrayList<>();
+        for (CatalogProvider p : catalog().providers()) {
+            for (CatalogModel m : p.models().values()) {
+                out.add(new CatalogModelEntry(p.id(), p.name(), m.id(), m.name()));
+            }
+        }
+        return out;
+    }
+
     /** Adds an account of a catalog provider. The first one added becomes the default provider. */
     public ProviderConfig addProvider(NewProvider request) {
         CatalogProvider catalog = catalogProvider(request.catalogId());
@@ -168,12 +247,32 @@ public final class ProviderManager implements AutoCloseable {
         return config;
     }
 
+    /** The catalog entry that stands for "any server speaking the OpenAI API" (from pryx's overlay). */
+    public static final String OPENAI_COMPATIBLE = "openai-compatible";
+
+    /**
+     * Adds a server that speaks a known API under a name of the user's choosing; the base URL is
+     * required (there is no default) and the key optional (local servers often take none).
+     */
+    public ProviderConfig addCompatible(String api, String id, String name, String baseUrl, String model) {
+        if (!"openai".equals(api)) {
+            throw new PryxException(PryxException.Kind.USAGE, "'" + ProviderIds.printable(api)
+                    + "' is not an API pryx knows; use --compatible openai.");
+        }
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new PryxException(PryxException.Kind.USAGE,
+                    "An OpenAI-compatible provider needs its address: add --base-url, e.g. http://localhost:8000/v1.");
+        }
+        return addProvider(new NewProvider(OPENAI_COMPATIBLE, id, name == null ? id : name, baseUrl, model));
+    }
+
     /** Removes a provider and its key; the default moves to nothing if it was this one. */
     public void removeProvider(String id) {
         ProviderConfig config = config(id);
         String credential = credentialOf(config);
         vault().update(c -> {
             c.removeRecord(PROVIDERS, id);
+            c.removeRecord(TESTS, id); // a later account under the same id must not inherit its last test
             boolean sharedKey = credential != null && c.records(PROVIDERS, ProviderConfig.class).values().stream()
                     .anyMatch(other -> credential.equals(credentialOf(other)));
             if (credential != null && !sharedKey) {
@@ -219,6 +318,21 @@ public final class ProviderManager implements AutoCloseable {
      */
     public void checkKeyTarget(String id) {
         requireCredential(config(id));
+    }
+
+    /** What a face shows before asking for a key: the same checks as {@link #checkKeyTarget}, plus the format hint. */
+    public KeyPrompt keyPrompt(String id) {
+        ProviderConfig config = config(id);
+        String credential = requireCredential(config);
+        KeyFormat format = catalog().provider(config.provider()).map(CatalogProvider::keyFormat).orElse(null);
+        KeyStatus status = keys.status(vault(), id, credential, null);
+        return new KeyPrompt(id, config.name(), format == null ? null : format.hint(), status.set(), status.fingerprint());
+    }
+
+    /** Live validation of a key being typed for {@code id}; stores nothing and does not take {@code key}. */
+    public KeyCheck assessKey(String id, Secret key) {
+        ProviderConfig config = config(id);
+        return ProviderKeys.assess(key.chars(), catalog().provider(config.provider()).orElse(null));
     }
 
     /** Stores a key (the previous one, if any, is kept for rollback). Takes ownership of {@code key}. */
@@ -284,6 +398,73 @@ public final class ProviderManager implements AutoCloseable {
         return keys.read(vault(), id, credential, scope);
     }
 
+    // ---- connection tests ---------------------------------------------------------------------
+
+    static final String TESTS = "tests";
+    /** The longest wait for one connection (to the provider or a proxy). */
+    static final Duration TEST_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest a whole test may take (both of Ollama's requests together). */
+    static final Duration TEST_TOTAL_TIMEOUT = Duration.ofSeconds(20);
+
+    /**
+     * Tests a configured provider with one cheap request (see {@link ProbeKind}), reading its key
+     * in the tester's scope ({@link Scope#PROVIDER_TEST}), and records the verdict in the vault
+     * for {@code provider status}. What the network or the provider does is reported, never
+     * thrown; blocks for up to {@link #TEST_TOTAL_TIMEOUT} (plus a vault save), so a face with a
+     * UI thread calls it off that thread.
+     *
+     * @throws PryxException (usage) for an unknown provider, one pryx cannot test, a missing key
+     *                       (except for an OpenAI-compatible server, which may need none), a key
+     *                       the access policy keeps from the tester, or a base URL that is not
+     *                       http(s); (vault) when the vault cannot be opened or saved
+     */
+    public ConnectionReport testConnection(String id) {
+        ProviderConfig config = config(id);
+        String testKind = catalog().provider(config.provider()).map(CatalogProvider::testKind).orElse(null);
+        ProbeKind kind = ProbeKind.find(testKind).orElseThrow(() -> new PryxException(PryxException.Kind.USAGE,
+                "pryx cannot test " + id + " (" + config.name() + ") yet: it does not know a safe request for it."));
+        ProbeResult result;
+        try (Secret key = testKey(config)) {
+            ProbeRequest request = key == null ? ProbeRequest.withoutKey(kind, config.baseUrl())
+                    : new ProbeRequest(kind, config.baseUrl(), key);
+            result = new ConnectionProbe(http.get(), TEST_CONNECT_TIMEOUT, TEST_TOTAL_TIMEOUT).probe(request);
+        }
+        ConnectionReport report = ConnectionReport.of(config, result, now());
+        LastTest last = new LastTest(report.verdict(), report.latencyMs(), report.testedAt());
+        vault().update(c -> {
+            // Not for a provider removed while the test ran (another process): it would outlive it.
+            if (c.record(PROVIDERS, id, ProviderConfig.class).isPresent()) {
+                c.putRecord(TESTS, id, last);
+            }
+            return null;
+        });
+        events.on(new ProviderEvent("provider.test", id, null, report.verdict()));
+        return report;
+    }
+
+    /**
+     * The key a test sends, read in the tester's scope; null when the provider takes none, or is an
+     * OpenAI-compatible server without one (local servers often need none, and the test says so
+     * when this one does).
+     */
+    private Secret testKey(ProviderConfig config) {
+        String id = config.id();
+        if (AuthType.NONE.wireName().equals(config.authType()) || config.apiKeyRef() == null) {
+            return null;
+        }
+        // The same entry readKey reads: PRYX_API_KEY_REF may point the active provider elsewhere.
+        String override = keyRefOverride(id);
+        String credential = override != null ? ProviderIds.credentialName(override) : credentialOf(config);
+        if (!keys.isSet(vault(), credential)) {
+            if (OPENAI_COMPATIBLE.equals(config.provider())) {
+                return null;
+            }
+            throw new PryxException(PryxException.Kind.USAGE, "No key is set for " + id
+                    + ": set one with `pryx provider set-key " + id + "`.");
+        }
+        return readKey(id, Scope.PROVIDER_TEST);
+    }
+
     // ---- models -------------------------------------------------------------------------------
 
     /** The provider's models from the catalog (live lists come with the connection-test work). */
@@ -297,6 +478,16 @@ public final class ProviderManager implements AutoCloseable {
                     m.id().equals(config.model())));
         }
         return out;
+    }
+
+    /** Makes a configured provider the default one, keeping its default model. */
+    public void makeActive(String id) {
+        config(id);
+        vault().update(c -> {
+            c.putRecord(SETTINGS, DEFAULTS, new Defaults(id));
+            return null;
+        });
+        events.on(new ProviderEvent("provider.activate", id, null, "ok"));
     }
 
     /** Sets the provider's default model and makes the provider the default one. */
@@ -544,6 +735,21 @@ public final class ProviderManager implements AutoCloseable {
         if ("http".equalsIgnoreCase(uri.getScheme()) && !loopback) {
             input.notice("Warning: " + baseUrl + " is plain http to another machine: the key would travel unencrypted. Prefer https.");
         }
+    }
+
+    /** Builds the value on the first request, once. */
+    private static <T> Supplier<T> onFirstUse(Supplier<T> factory) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = factory.get();
+                }
+                return value;
+            }
+        };
     }
 
     private Instant now() {

@@ -16,7 +16,8 @@ final class VaultSession implements AutoCloseable {
     private final FileVault.Options options;
     private final PassphraseSource passphrases;
     private final SecretInput input;
-    private FileVault vault;
+    // Volatile so isOpen() can be asked without waiting for an unlock in progress (the TUI asks on the GUI thread).
+    private volatile FileVault vault;
 
     VaultSession(PryxPaths paths, FileVault.Options options, PassphraseSource passphrases, SecretInput input) {
         this.paths = paths;
@@ -38,6 +39,42 @@ final class VaultSession implements AutoCloseable {
             return vault;
         }
         return openExisting();
+    }
+
+    /** Whether the vault is open in this process. */
+    boolean isOpen() {
+        return vault != null;
+    }
+
+    /**
+     * Opens the existing vault with a passphrase a face collected itself (the TUI's unlock pane);
+     * takes ownership of it. A wrong passphrase leaves the session locked.
+     */
+    synchronized void unlock(Secret passphrase) {
+        try (passphrase) {
+            if (vault != null) {
+                return;
+            }
+            if (!FileVault.exists(paths.vaultFile())) {
+                throw new VaultException.Missing("No vault exists at " + paths.vaultFile() + ". Create one first.");
+            }
+            vault = FileVault.open(paths.vaultFile(), passphrase, options);
+        }
+    }
+
+    /** Creates the vault with a passphrase a face collected itself; takes ownership of it. */
+    synchronized void create(Secret passphrase) {
+        try (Secret checked = passphrases.checkedNew(passphrase)) {
+            if (FileVault.exists(paths.vaultFile())) {
+                throw new VaultException.Missing("A vault already exists at " + paths.vaultFile() + "; unlock it instead.");
+            }
+            closeVault();
+            vault = FileVault.create(paths.vaultFile(), checked, options);
+        }
+    }
+
+    java.nio.file.Path file() {
+        return paths.vaultFile();
     }
 
     /** Whether a vault file exists (without opening it). */

@@ -235,10 +235,10 @@ class ProviderWorkflowsTest {
         @Test
         @DisplayName("a key of the wrong format is warned about, and refused with --strict")
         void format() {
-            usage(() -> manager.setKey("openai", secret(ANTHROPIC_KEY.replace("sk-", "xx-")), true), "does not look like a OpenAI key");
+            usage(() -> manager.setKey("openai", secret(ANTHROPIC_KEY.replace("sk-", "xx-")), true), "does not look like an OpenAI key");
             assertThat(manager.keyStatus("openai").set()).isFalse();
             manager.setKey("openai", secret("xx-test-LEAKCHECK-not-openai-shaped"), false);
-            assertThat(input.notices).anyMatch(n -> n.startsWith("Warning: The key does not look like a OpenAI key"));
+            assertThat(input.notices).anyMatch(n -> n.startsWith("Warning: The key does not look like an OpenAI key"));
             assertThat(manager.keyStatus("openai").set()).isTrue();
         }
 

@@ -1,0 +1,201 @@
+package dev.pryx.tui.models;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.BorderLayout;
+import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Direction;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.input.KeyStroke;
+import dev.pryx.support.PryxException;
+import dev.pryx.tui.shell.KeyHint;
+import dev.pryx.tui.shell.Pane;
+import dev.pryx.tui.shell.Shell;
+import dev.pryx.tui.text.CellWidth;
+import dev.pryx.tui.widgets.SelectList;
+import dev.pryx.tui.widgets.WrappedLabel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Picks a provider's default model: its models filtered as you type, with context length,
+ * price and capabilities; the current default is marked. Focus stays in the query.
+ *
+ * <pre>
+ *  pryx · Model for openai
+ *  Search [mini                                    ]
+ *     Model                           Context  $/1M in/out      Capabilities
+ *  ▸● gpt-5-mini                         400k  $0.25/$2.00      tools reasoning files
+ *     gpt-4.1-mini                         1M  $0.40/$1.60      tools           files
+ *  GPT-5 mini · 400k context, 128k output · the current default
+ *  Enter use  ↑↓ move  ·  Ctrl+P palette  F1 help  Esc back  Ctrl+C quit
+ * </pre>
+ *
+ * Columns that do not fit the width are dropped, least important first (capabilities, then
+ * price, then context), so the id keeps at least {@link #MIN_ID} cells. Enter makes the selected
+ * model the default; with nothing to select, it offers the typed text as a model id.
+ */
+public final class ModelPickerPane extends Pane {
+    static final int MIN_ID = 20;
+    private static final int CONTEXT = 7;
+    private static final int PRICE = 16;
+    private static final int CAPS = 21;
+
+    private final ModelPickerModel model;
+    private TextBox query;
+    private SelectList<ModelPickerModel.Row> list;
+    private Label detail;
+
+    public ModelPickerPane(Shell shell, String providerId) {
+        super(shell, "Model for " + providerId);
+        this.model = new ModelPickerModel(shell.manager(), providerId);
+    }
+
+    public ModelPickerModel model() {
+        return model;
+    }
+
+    @Override
+    protected Component body() {
+        Panel top = new Panel(new LinearLayout(Direction.VERTICAL).setSpacing(0));
+        Panel search = new Panel(new LinearLayout(Direction.HORIZONTAL).setSpacing(1));
+        search.addComponent(new Label(" Search"));
+        query = new TextBox(new TerminalSize(40, 1));
+        query.setTextChangeListener((text, byUser) -> refresh(text));
+        search.addComponent(query);
+        top.addComponent(search);
+        Label header = new Label("") {
+            @Override
+            protected void onBeforeDrawing() {
+                setText(" " + format(ModelPickerModel.HEADER, false, rowColumns()));
+            }
+        };
+        header.addStyle(SGR.BOLD);
+        header.setLayoutData(LinearLayout.createLayoutData(LinearLayout.Alignment.Fill));
+        top.addComponent(header);
+        list = new SelectList<>((g, row, width, selected) -> g.putString(0, 0, " " + format(row, selected, rowColumns())));
+        list.onActivate(row -> use());
+        detail = new WrappedLabel(() -> shell.gui().getScreen().getTerminalSize().getColumns());
+        Panel panel = new Panel(new BorderLayout());
+        panel.addComponent(top, BorderLayout.Location.TOP);
+        panel.addComponent(list, BorderLayout.Location.CENTER);
+        panel.addComponent(detail, BorderLayout.Location.BOTTOM);
+        return panel;
+    }
+
+    /**
+     * The width rows are laid out for: the terminal's, less the leading space and the list's
+     * scroll bar. Header and rows use the same, so their columns agree whether or not the scroll
+     * bar is showing (the list draws its rows one cell narrower when it is).
+     */
+    private int rowColumns() {
+        return Math.max(20, shell.gui().getScreen().getTerminalSize().getColumns() - 2);
+    }
+
+    /**
+     * A row in {@code width} cells: a selection mark, a default mark, the id, then as many of
+     * context, price and capabilities as leave the id {@link #MIN_ID} cells, in that order.
+     */
+    static String format(ModelPickerModel.Row row, boolean selected, int width) {
+        int[] sizes = {CONTEXT, PRICE, CAPS};
+        int shown = sizes.length;
+        int fixed = 3;
+        for (int s : sizes) {
+            fixed += s + 1;
+        }
+        while (shown > 0 && width - fixed < MIN_ID) {
+            shown--;
+            fixed -= sizes[shown] + 1;
+        }
+        int id = Math.max(1, width - fixed);
+        List<String> parts = new ArrayList<>();
+        parts.add((selected ? "▸" : " ") + (row.isDefault() ? "●" : " ") + " " + CellWidth.fit(row.id(), id));
+        if (shown > 0) {
+            parts.add(CellWidth.padLeft(CellWidth.fit(row.context(), CONTEXT).strip(), CONTEXT));
+        }
+        if (shown > 1) {
+            parts.add(CellWidth.fit(row.price(), PRICE));
+        }
+        if (shown > 2) {
+            parts.add(CellWidth.fit(row.caps(), CAPS));
+        }
+        return String.join(" ", parts);
+    }
+
+    private void refresh(String text) {
+        model.setQuery(text);
+        showRows();
+    }
+
+    private void showRows() {
+        list.setItems(model.rows());
+        if (!model.rows().isEmpty()) {
+            list.setSelectedIndex(model.selectedIndex());
+        }
+        showDetail();
+    }
+
+    private void showDetail() {
+        detail.setText(model.detail());
+    }
+
+    @Override
+    public void onShow() {
+        try {
+            model.reload();
+        } catch (PryxException e) {
+            shell.fail(e);
+        }
+        showRows();
+        query.takeFocus();
+    }
+
+    @Override
+    public List<KeyHint> keys() {
+        return List.of(KeyHint.footer("Enter", "use"), KeyHint.footer("↑↓", "move"),
+                KeyHint.help("type", "search by model id or name"), KeyHint.help("PgUp / PgDn", "move a page"));
+    }
+
+    @Override
+    public boolean onKey(KeyStroke key) {
+        switch (key.getKeyType()) {
+            case ArrowUp, ArrowDown, PageUp, PageDown -> {
+                if (!model.rows().isEmpty()) {
+                    list.handleKeyStroke(key);
+                    model.select(list.getSelectedIndex());
+                    showDetail();
+                }
+                return true;
+            }
+            case Enter -> {
+                use();
+                return true;
+            }
+            case Tab, ReverseTab -> {
+                // The list is moved from the query field; focus leaving it would make letters dead.
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private void use() {
+        if (!model.rows().isEmpty()) {
+            model.select(list.getSelectedIndex());
+        }
+        String message;
+        try {
+            message = model.use();
+        } catch (PryxException e) {
+            shell.fail(e);
+            return;
+        }
+        shell.navigator().pop();
+        shell.status(message);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.pryx.tui.providers;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.gui2.BorderLayout;
+import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.pryx.provider.ProviderView;
+import dev.pryx.support.PryxException;
+import dev.pryx.tui.shell.KeyHint;
+import dev.pryx.tui.shell.Pane;
+import dev.pryx.tui.shell.Shell;
+import dev.pryx.tui.text.CellWidth;
+import dev.pryx.tui.widgets.SelectList;
+import java.util.List;
+
+/**
+ * Home: the configured providers, the active one marked.
+ *
+ * <pre>
+ *  pryx · Providers
+ *    Name            Id            Auth                 Default model        On
+ *  ● OpenAI          openai        key fp:3f9a0c1d2e4b  gpt-5-mini           yes
+ *    Ollama (local)  ollama        none needed          -                    yes
+ *  ...
+ *  a add  k key  m model  e edit  d remove  Enter use  ·  / palette  ? help  Esc back  q quit
+ * </pre>
+ */
+public final class ProviderListPane extends Pane {
+    private final ProviderListModel model;
+    private SelectList<ProviderListModel.Row> list;
+    private Label header;
+    private Label empty;
+
+    public ProviderListPane(Shell shell) {
+        super(shell, "Providers");
+        this.model = new ProviderListModel(shell.manager());
+    }
+
+    public ProviderListModel model() {
+        return model;
+    }
+
+    @Override
+    protected Component body() {
+        Panel panel = new Panel(new BorderLayout());
+        // Both sized from the terminal, not from what is drawn: the list's width shrinks by one when
+        // its scroll bar appears, and the columns must not move then.
+        header = new Label("") {
+            @Override
+            protected void onBeforeDrawing() {
+                setText(" " + format(ProviderListModel.HEADER, rowWidth()));
+            }
+        };
+        header.addStyle(SGR.BOLD);
+        list = new SelectList<>((g, row, width, selected) -> g.putString(0, 0, " " + format(row, rowWidth())));
+        list.onActivate(row -> activate()).onMove(() -> model.select(list.getSelectedIndex()));
+        empty = new Label(" No providers yet. Press a to add one, or / to search the catalog.");
+        panel.addComponent(header, BorderLayout.Location.TOP);
+        panel.addComponent(list, BorderLayout.Location.CENTER);
+        return panel;
+    }
+
+    private int rowWidth() {
+        return Math.max(20, shell.gui().getScreen().getTerminalSize().getColumns() - 2);
+    }
+
+    /**
+     * A row in columns sized to the width: name, id, auth and on/off get fixed shares, the model
+     * the rest. Widths are measured in cells, so CJK and emoji names keep the columns aligned.
+     */
+    static String format(ProviderListModel.Row row, int width) {
+        int name = Math.max(10, width * 22 / 100);
+        int id = Math.max(8, width * 16 / 100);
+        int auth = 20;
+        int on = 3;
+        int model = Math.max(6, width - 2 - name - id - auth - on - 4);
+        return CellWidth.fit(row.marker(), 2) + CellWidth.fit(row.name(), name) + " " + CellWidth.fit(row.id(), id) + " "
+                + CellWidth.fit(row.auth(), auth) + " " + CellWidth.fit(row.model(), model) + " " + CellWidth.fit(row.enabled(), on);
+    }
+
+    @Override
+    public void onShow() {
+        try {
+            model.reload();
+        } catch (PryxException e) {
+            shell.fail(e);
+        }
+        list.setItems(model.rows());
+        list.setSelectedIndex(model.selectedIndex());
+        if (model.providers().isEmpty()) {
+            list.setVisible(false);
+            empty.setVisible(true);
+            if (empty.getParent() == null) {
+                ((Panel) list.getParent()).addComponent(empty, BorderLayout.Location.BOTTOM);
+            }
+        } else {
+            list.setVisible(true);
+            empty.setVisible(false);
+            list.takeFocus();
+        }
+    }
+
+    /** Moves the selection to a provider (the palette's "go to provider"). */
+    public void select(String id) {
+        model.select(id);
+        list.setSelectedIndex(model.selectedIndex());
+    }
+
+    @Override
+    public List<KeyHint> keys() {
+        return List.of(
+                KeyHint.footer("a", "add"), KeyHint.footer("k", "key"), KeyHint.footer("m", "model"),
+                KeyHint.help("e", "edit the provider: name, base URL, on/off"),
+                KeyHint.footer("d", "remove"), KeyHint.help("Enter / u", "make the selected provider active"),
+                KeyHint.help("s", "settings (theme)"), KeyHint.help("Up / Down", "move"));
+    }
+
+    @Override
+    public boolean onKey(KeyStroke key) {
+        if (key.getKeyType() != KeyType.Character || key.isCtrlDown() || key.isAltDown()) {
+            return false;
+        }
+        ProviderView selected = model.selectedProvider();
+        switch (key.getCharacter()) {
+            case 'a' -> shell.navigator().push(shell.screens().addProvider());
+            case 's' -> shell.navigator().push(shell.screens().settings());
+            case 'k', 'm', 'e', 'd', 'u' -> {
+                if (selected == null) {
+                    shell.status("No provider yet: press a to add one.");
+                    return true;
+                }
+                switch (key.getCharacter()) {
+                    case 'k' -> openKeyEntry(selected);
+                    case 'm' -> shell.navigator().push(shell.screens().modelPicker(selected.id()));
+                    case 'e' -> shell.navigator().push(new EditProviderPane(shell, selected.id()));
+                    case 'd' -> shell.confirm("Remove " + selected.name() + " (" + selected.id() + ") and its key?",
+                            () -> run(model::removeSelected));
+                    default -> activate();
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void openKeyEntry(ProviderView selected) {
+        if ("not needed".equals(selected.keyState())) {
+            shell.status(selected.name() + " needs no key.");
+            return;
+        }
+        shell.navigator().push(shell.screens().keyEntry(selected.id()));
+    }
+
+    private void activate() {
+        run(model::activateSelected);
+    }
+
+    private void run(java.util.function.Supplier<String> action) {
+        try {
+            String message = action.get();
+            onShow();
+            shell.status(message);
+        } catch (PryxException e) {
+            shell.fail(e);
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package dev.pryx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pryx.vault.FileVault;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pryx provider test} as a script sees it: the report on stdout, the verdict in the exit code. */
+@DisplayName("pryx provider test (CLI)")
+class CliProviderTestCommandTest {
+    static final String KEY = TestSecrets.API_KEY;
+    static final String MODELS = """
+            {"object": "list", "data": [
+              {"id": "gpt-5", "object": "model", "created": 1715367049, "owned_by": "system"},
+              {"id": "gpt-5-mini", "object": "model", "created": 1721172741, "owned_by": "system"},
+              {"id": "o3-mini", "object": "model", "created": 1737146383, "owned_by": "system"}]}
+            """;
+    /** OpenAI's 401, echoing the whole key back: the terminal must still never show it. */
+    static final String REJECTED = "{\"error\": {\"message\": \"Incorrect API key provided: " + KEY
+            + ". You can find your API key at https://platform.openai.com/account/api-keys.\", "
+            + "\"type\": \"invalid_request_error\", \"param\": null, \"code\": \"invalid_api_key\"}}";
+
+    @TempDir
+    Path home;
+    Map<String, String> env;
+    MockWebServer server;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        env = new HashMap<>(Map.of("PRYX_HOME", home.toString(), "PRYX_VAULT_PASSPHRASE", TestSecrets.PASSPHRASE));
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        server.close();
+    }
+
+    Result withStdin(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, env::get, home, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
+                null, FileVault.Options.cheapForTests());
+        Result r = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        // No key, passphrase or stack trace ever reaches the terminal.
+        assertThat(r.out() + r.err()).doesNotContain("LEAKCHECK").doesNotContain(KEY).doesNotContain(TestSecrets.PASSPHRASE)
+                .doesNotContain("\tat ").doesNotContain("Exception");
+        return r;
+    }
+
+    Result run(String... args) {
+        return withStdin("", args);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/v1";
+    }
+
+    /** {@code provider add openai} pointed at {@code baseUrl}, with the test key stored. */
+    void addOpenAi(String baseUrl) {
+        Result added = run("provider", "add", "openai", "--base-url", baseUrl);
+        assertThat(added.exit()).as(added.err()).isZero();
+        Result set = withStdin(KEY + "\n", "provider", "set-key", "openai");
+        assertThat(set.exit()).as(set.err()).isZero();
+    }
+
+    RecordedRequest taken() throws InterruptedException {
+        RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(r).as("a request reached the server").isNotNull();
+        return r;
+    }
+
+    static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Nested
+    @DisplayName("text")
+    class Text {
+        @Test
+        @DisplayName("a working key: one line with the latency and the model count, exit 0")
+        void ok() throws Exception {
+            addOpenAi(baseUrl());
+            server.enqueue(new MockResponse().setBody(MODELS));
+
+            Result r = run("provider", "test", "openai");
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).matches("openai: ok \\(\\d+ ms, 3 models visible\\)\\R");
+            assertThat(r.err()).isEmpty();
+            assertThat(taken().getHeader("Authorization")).isEqualTo("Bearer " + KEY);
+        }
+
+        @Test
+        @DisplayName("a refused key (401): the verdict, the provider's words without the key, a hint; exit 1")
+        void rejected() {
+            addOpenAi(baseUrl());
+            server.enqueue(new MockResponse().setResponseCode(401).setBody(REJECTED));
+
+            Result r = run("provider", "test", "openai");
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out().lines().toList()).hasSize(3).satisfies(lines -> {
+                assertThat(lines.get(0)).isEqualTo("openai: invalid key (401)");
+                assertThat(lines.get(1)).startsWith("OpenAI rejected the key (401): Incorrect API key provided");
+                assertThat(lines.get(2)).startsWith("Hint: ").contains("`pryx provider set-key openai`");
+            });
+        }
+
+        @Test
+        @DisplayName("nothing listening: connection refused, a remote failure; exit 4")
+        void refused() throws Exception {
+            addOpenAi("http://127.0.0.1:" + closedPort() + "/v1");
+
+            Result r = run("provider", "test", "openai");
+
+            assertThat(r.exit()).isEqualTo(4);
+            assertThat(r.out()).startsWith("openai: connection refused\n")
+                    .contains("Could not connect to 127.0.0.1:")
+                    .contains("Hint: Check the host and port in the base URL");
+        }
+
+        @Test
+        @DisplayName("a server error (503) is the provider's failure: exit 4")
+        void providerError() {
+            addOpenAi(baseUrl());
+            server.enqueue(new MockResponse().setResponseCode(503).setBody("{\"error\": {\"message\": \"overloaded\"}}"));
+
+            Result r = run("provider", "test", "openai");
+
+            assertThat(r.exit()).isEqualTo(4);
+            assertThat(r.out()).startsWith("openai: provider error (503)\n");
+        }
+
+        @Test
+        @DisplayName("a wrong base URL (404) is a problem found here: exit 1")
+        void wrongBaseUrl() {
+            addOpenAi(baseUrl());
+            server.enqueue(new MockResponse().setResponseCode(404).setBody("not found"));
+
+            Result r = run("provider", "test", "openai");
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).startsWith("openai: wrong base URL (404)\n").contains("pryx provider set-config openai --base-url");
+        }
+
+        @Test
+        @DisplayName("an OpenAI-compatible server that needs no key is tested without one and says so")
+        void compatibleWithoutKey() throws Exception {
+            Result added = run("provider", "add", "my-llm", "--compatible", "openai", "--base-url", baseUrl());
+            assertThat(added.exit()).as(added.err()).isZero();
+            server.enqueue(new MockResponse().setBody(MODELS));
+
+            Result r = run("provider", "test", "my-llm");
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).matches("my-llm: ok \\(\\d+ ms, 3 models visible, no key sent\\)\\R");
+            assertThat(taken().getHeader("Authorization")).isNull();
+        }
+    }
+
+    @Nested
+    @DisplayName("--json")
+    class AsJson {
+        @Test
+        @DisplayName("prints the report with snake_case fields, exit 0 when ok")
+        void ok() throws Exception {
+            addOpenAi(baseUrl());
+            server.enqueue(new MockResponse().setBody(MODELS));
+
+            Result r = run("provider", "test", "openai", "--json");
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            assertThat(fieldNames(json)).containsExactly("provider_id", "provider_name", "verdict", "ok", "latency_ms",
+                    "model_count", "retry_after_seconds", "http_status", "key_sent", "endpoint", "message", "hint", "tested_at");
+            assertThat(json.get("provider_id").asText()).isEqualTo("openai");
+            assertThat(json.get("provider_name").asText()).isEqualTo("OpenAI");
+            assertThat(json.get("verdict").asText()).isEqualTo("ok");
+            assertThat(json.get("ok").asBoolean()).isTrue();
+            assertThat(json.get("model_count").asInt()).isEqualTo(3);
+            assertThat(json.get("retry_after_seconds").isNull()).isTrue();
+            assertThat(json.get("http_status").asInt()).isEqualTo(200);
+            assertThat(json.get("key_sent").asBoolean()).isTrue();
+            assertThat(json.get("endpoint").asText()).isEqualTo(baseUrl() + "/models");
+            assertThat(json.get("tested_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        }
+
+        @Test
+        @DisplayName("a failed test still prints its report on stdout, and the exit code tells which kind of failure")
+        void failures() throws Exception {
+            addOpenAi(baseUrl());
+            server.enqueue(new MockResponse().setResponseCode(401).setBody(REJECTED));
+            server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "30")
+                    .setBody("{\"error\": {\"message\": \"Rate limit reached\"}}"));
+
+            Result rejected = run("provider", "test", "openai", "--json");
+            Result limited = run("provider", "test", "openai", "--json");
+
+            assertThat(rejected.exit()).isEqualTo(1);
+            JsonNode r = new ObjectMapper().readTree(rejected.out());
+            assertThat(r.get("verdict").asText()).isEqualTo("invalid_key");
+            assertThat(r.get("ok").asBoolean()).isFalse();
+            assertThat(r.get("http_status").asInt()).isEqualTo(401);
+            assertThat(r.get("model_count").isNull()).isTrue();
+            assertThat(limited.exit()).isEqualTo(4);
+            JsonNode l = new ObjectMapper().readTree(limited.out());
+            assertThat(l.get("verdict").asText()).isEqualTo("rate_limited");
+            assertThat(l.get("retry_after_seconds").asLong()).isEqualTo(30);
+        }
+    }
+
+    @Nested
+    @DisplayName("what cannot be tested (exit 2, nothing sent)")
+    class Usage {
+        @Test
+        @DisplayName("no key set: says how to set one")
+        void noKey() {
+            assertThat(run("provider", "add", "openai", "--base-url", baseUrl()).exit()).isZero();
+
+            Result r = run("provider", "test", "openai");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).isEqualTo("pryx: No key is set for openai: set one with `pryx provider set-key openai`.\n");
+            assertThat(server.getRequestCount()).isZero();
+        }
+
+        @Test
+        @DisplayName("an unconfigured provider, a provider pryx has no test for, and a missing id")
+        void others() {
+            Result unknown = run("provider", "test", "openai");
+            assertThat(unknown.exit()).isEqualTo(2);
+            assertThat(unknown.err()).contains("No provider 'openai' is configured");
+
+            assertThat(run("provider", "add", "cohere").exit()).isZero();
+            Result untestable = run("provider", "test", "cohere");
+            assertThat(untestable.exit()).isEqualTo(2);
+            assertThat(untestable.err()).contains("pryx cannot test cohere");
+
+            Result missing = run("provider", "test");
+            assertThat(missing.exit()).isEqualTo(2);
+            assertThat(missing.err()).contains("Missing required parameter: '<id>'");
+            assertThat(server.getRequestCount()).isZero();
+        }
+    }
+}
