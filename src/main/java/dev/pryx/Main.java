@@ -77,7 +77,13 @@ public final class Main {
             }
         };
         try {
-            return Cli.run(args, new CliContext(manager, input, out, err, logDir.resolve("pryx.log"), tui));
+            CliContext context = new CliContext(manager, input, out, err, logDir.resolve("pryx.log"), tui);
+            if (args.length == 0 && input.interactive()) {
+                // The everyday case, straight to the app: building the whole command tree first
+                // would cost about a quarter of a second before the first frame.
+                return Cli.guard(context, () -> tui.open(null));
+            }
+            return Cli.run(args, context);
         } finally {
             manager.ifCreated(ProviderManager::close);
         }

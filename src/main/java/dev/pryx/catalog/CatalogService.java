@@ -67,7 +67,10 @@ public final class CatalogService implements CatalogSource {
     static final String DATA_FILE = "models-dev.json";
     static final String META_FILE = "models-dev.meta.json";
 
-    private static final Logger LOG = LoggerFactory.getLogger(CatalogService.class);
+    /** Looked up when first needed: initialising logging costs 150-190 ms, too much for start-up to pay up front. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(CatalogService.class);
+    }
     private static final String STILL_IN_USE = "the previous catalog is still in use.";
     private static final int MAX_META_BYTES = 4 * 1024 * 1024;
 
@@ -135,7 +138,7 @@ public final class CatalogService implements CatalogSource {
             String newEtag;
             try (Response response = http.get().newCall(request.build()).execute()) {
                 if (response.code() == 304 && etag != null) {
-                    LOG.info("Catalog at {} not modified since {}", redacted(url), previous.meta().fetchedAt());
+                    log().info("Catalog at {} not modified since {}", redacted(url), previous.meta().fetchedAt());
                     return new Refreshed(false, previous.catalog().info());
                 }
                 if (response.code() != 200) {
@@ -170,7 +173,7 @@ public final class CatalogService implements CatalogSource {
             }
             Catalog next = catalog(providers, "cache", url.toString(), now, change);
             current = new Loaded(next, meta);
-            LOG.info("Catalog refreshed from {}: {} providers, {} models (+{}/-{} providers, +{}/-{} models)",
+            log().info("Catalog refreshed from {}: {} providers, {} models (+{}/-{} providers, +{}/-{} models)",
                     redacted(url), next.info().providerCount(), next.info().modelCount(),
                     change.addedProviders().size(), change.removedProviders().size(), change.addedModels().size(),
                     change.removedModels().size());
@@ -222,14 +225,14 @@ public final class CatalogService implements CatalogSource {
                 throw new CatalogFormatException("the catalog file does not match its metadata (a write cut short?)");
             }
             Catalog catalog = catalog(providers(bytes), "cache", meta.url(), meta.fetchedAt(), meta.lastChange());
-            LOG.debug("Catalog loaded from the cache ({} providers, fetched {})", catalog.info().providerCount(),
+            log().debug("Catalog loaded from the cache ({} providers, fetched {})", catalog.info().providerCount(),
                     meta.fetchedAt());
             return new Loaded(catalog, meta);
         } catch (IOException | RuntimeException e) {
             // The cache is a copy: losing it costs a refresh, never the command.
-            LOG.warn("The cached catalog in {} is unusable and was ignored ({}); using the built-in catalog. "
+            log().warn("The cached catalog in {} is unusable and was ignored ({}); using the built-in catalog. "
                     + "`pryx catalog refresh` fetches a new copy.", directory(), e.toString());
-            LOG.debug("Unusable catalog cache", e);
+            log().debug("Unusable catalog cache", e);
             return null;
         }
     }
@@ -248,7 +251,7 @@ public final class CatalogService implements CatalogSource {
                 throw new IllegalStateException("The built-in catalog " + builtinResource + " is missing from the build.");
             }
             Catalog catalog = catalog(providers(in.readAllBytes()), "built-in", null, null, null);
-            LOG.debug("Built-in catalog loaded ({} providers)", catalog.info().providerCount());
+            log().debug("Built-in catalog loaded ({} providers)", catalog.info().providerCount());
             return new Loaded(catalog, null);
         } catch (IOException e) {
             throw new IllegalStateException("The built-in catalog " + builtinResource + " is unusable: " + e.getMessage(), e);
@@ -319,9 +322,9 @@ public final class CatalogService implements CatalogSource {
     }
 
     private static PryxException failed(HttpUrl url, String detail, String message, Throwable cause) {
-        LOG.warn("Catalog refresh from {} failed: {}", redacted(url), detail);
+        log().warn("Catalog refresh from {} failed: {}", redacted(url), detail);
         if (cause != null) {
-            LOG.debug("Catalog refresh failure", cause);
+            log().debug("Catalog refresh failure", cause);
         }
         return new PryxException(PryxException.Kind.REMOTE, message, cause);
     }
@@ -440,7 +443,7 @@ public final class CatalogService implements CatalogSource {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Could not sync {}: {}", dir, e.toString());
+            log().debug("Could not sync {}: {}", dir, e.toString());
         }
     }
 
@@ -451,7 +454,7 @@ public final class CatalogService implements CatalogSource {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            LOG.debug("Could not delete {}: {}", path, e.toString());
+            log().debug("Could not delete {}: {}", path, e.toString());
         }
     }
 

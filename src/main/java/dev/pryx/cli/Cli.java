@@ -34,6 +34,21 @@ public final class Cli {
         }
     }
 
+    /**
+     * Runs something outside picocli (the app opened straight from plain {@code pryx}) with the
+     * same failure handling: a sentence and an exit code, stack traces only in the log.
+     */
+    public static int guard(CliContext context, java.util.function.IntSupplier action) {
+        try {
+            return action.getAsInt();
+        } catch (RuntimeException e) {
+            return failure(e, context);
+        } finally {
+            context.out().flush();
+            context.err().flush();
+        }
+    }
+
     private static int failure(Exception e, CliContext context) {
         if (e instanceof PryxException p) {
             LoggerFactory.getLogger(Cli.class).info("command failed: {}", p.getMessage());

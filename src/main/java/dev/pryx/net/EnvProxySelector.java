@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p>Logs name the variable, never its value: proxy URLs may carry a password.
  */
 final class EnvProxySelector extends ProxySelector {
-    private static final Logger LOG = LoggerFactory.getLogger(EnvProxySelector.class);
+    /** Looked up when first needed: initialising logging costs 150-190 ms, too much for start-up to pay up front. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(EnvProxySelector.class);
+    }
     private static final List<Proxy> DIRECT = List.of(Proxy.NO_PROXY);
 
     private final Proxy https;
@@ -66,7 +69,7 @@ final class EnvProxySelector extends ProxySelector {
     @Override
     public void connectFailed(URI uri, SocketAddress proxy, IOException failure) {
         // OkHttp tries the next route by itself; this is only worth a note in the log.
-        LOG.debug("Connection through proxy {} failed: {}", proxy, failure.toString());
+        log().debug("Connection through proxy {} failed: {}", proxy, failure.toString());
     }
 
     private static String first(Environment env, String lower, String upper) {
@@ -91,16 +94,16 @@ final class EnvProxySelector extends ProxySelector {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            LOG.warn("{} is not a proxy URL; connecting without it", variable);
+            log().warn("{} is not a proxy URL; connecting without it", variable);
             return null;
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null) {
-            LOG.warn("{} names no proxy host; connecting without it", variable);
+            log().warn("{} names no proxy host; connecting without it", variable);
             return null;
         }
         if (uri.getRawUserInfo() != null) {
-            LOG.warn("{} carries proxy credentials, which pryx does not send yet; the proxy may refuse", variable);
+            log().warn("{} carries proxy credentials, which pryx does not send yet; the proxy may refuse", variable);
         }
         Proxy.Type type;
         int defaultPort;
@@ -114,7 +117,7 @@ final class EnvProxySelector extends ProxySelector {
                 defaultPort = 1080;
             }
             default -> {
-                LOG.warn("{} uses the proxy scheme {}, which pryx does not support (http, socks5); connecting without it",
+                log().warn("{} uses the proxy scheme {}, which pryx does not support (http, socks5); connecting without it",
                         variable, scheme);
                 return null;
             }

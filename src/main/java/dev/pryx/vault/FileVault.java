@@ -50,7 +50,10 @@ import org.slf4j.LoggerFactory;
  * directory. A failure at any step leaves the previous vault and its backups as they were.
  */
 public final class FileVault implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(FileVault.class);
+    /** Looked up when first needed: initialising logging costs 150-190 ms, too much for start-up to pay up front. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(FileVault.class);
+    }
     private static final String BACKUP_DIRECTORY = "backups";
     private static final Pattern BACKUP_NAME = Pattern.compile("vault-(\\d{1,19})\\.pryx");
     private static final String SLOT_ID = "passphrase";
@@ -225,7 +228,7 @@ public final class FileVault implements AutoCloseable {
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            LOG.warn("cannot list vault backups in {}: {}", dir, e.toString());
+            log().warn("cannot list vault backups in {}: {}", dir, e.toString());
         }
         out.sort(Comparator.comparingLong(VaultStatus.Backup::generation).reversed());
         return out;
@@ -267,10 +270,10 @@ public final class FileVault implements AutoCloseable {
                     break;
                 } catch (VaultFormatException e) {
                     wrongPassphraseOnly &= e.problem() == VaultFormatException.Problem.WRONG_PASSPHRASE;
-                    LOG.info("backup {} does not open: {}", b.path(), e.detail());
+                    log().info("backup {} does not open: {}", b.path(), e.detail());
                 } catch (IOException e) {
                     wrongPassphraseOnly = false;
-                    LOG.info("backup {} cannot be read: {}", b.path(), e.toString());
+                    log().info("backup {} cannot be read: {}", b.path(), e.toString());
                 }
             }
             if (chosen == null) {
@@ -434,7 +437,7 @@ public final class FileVault implements AutoCloseable {
             loadedChecksum = fresh.loadedChecksum;
             dataKey = fresh.dataKey;
             contents = fresh.contents;
-            LOG.debug("reloaded vault generation {} saved by another process", header.generation());
+            log().debug("reloaded vault generation {} saved by another process", header.generation());
         } catch (VaultFormatException e) {
             if (e.problem() == VaultFormatException.Problem.WRONG_DATA_KEY) {
                 throw new VaultException("The vault's passphrase was changed by another process since pryx opened it. "
@@ -534,7 +537,7 @@ public final class FileVault implements AutoCloseable {
             } catch (IOException e) {
                 // The rename has happened and the new vault is in place; only its durability across
                 // a power cut is in doubt, which the next save's fsync settles.
-                LOG.warn("fsync of directory {} failed after saving the vault: {}", dir, e.toString());
+                log().warn("fsync of directory {} failed after saving the vault: {}", dir, e.toString());
             }
             pruneBackups();
         } catch (IOException e) {
@@ -545,7 +548,7 @@ public final class FileVault implements AutoCloseable {
                 try {
                     Files.deleteIfExists(temp);
                 } catch (IOException e) {
-                    LOG.warn("cannot remove temp file {}: {}", temp, e.toString());
+                    log().warn("cannot remove temp file {}: {}", temp, e.toString());
                 }
             }
         }
@@ -570,7 +573,7 @@ public final class FileVault implements AutoCloseable {
             try {
                 Files.deleteIfExists(all.get(i).path());
             } catch (IOException e) {
-                LOG.warn("cannot prune backup {}: {}", all.get(i).path(), e.toString());
+                log().warn("cannot prune backup {}: {}", all.get(i).path(), e.toString());
             }
         }
     }
@@ -633,11 +636,11 @@ public final class FileVault implements AutoCloseable {
             Path temp = tempFile(file);
             if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {
                 Files.delete(temp);
-                LOG.info("removed {} left by an interrupted save", temp);
+                log().info("removed {} left by an interrupted save", temp);
             }
             pruneBackups(file, options.keepBackups());
         } catch (IOException e) {
-            LOG.warn("cannot remove stray temp file beside {}: {}", file, e.toString());
+            log().warn("cannot remove stray temp file beside {}: {}", file, e.toString());
         }
     }
 
@@ -699,7 +702,7 @@ public final class FileVault implements AutoCloseable {
             throw new VaultException("The damaged vault cannot be moved aside to " + aside + " (" + describe(e)
                     + "). Nothing was changed.", e);
         }
-        LOG.warn("moved the unreadable vault aside to {}", aside);
+        log().warn("moved the unreadable vault aside to {}", aside);
     }
 
     private static Optional<Long> newestBackupThatOpens(Path file, Secret passphrase, Options options,
@@ -712,7 +715,7 @@ public final class FileVault implements AutoCloseable {
                 opened.plaintext().close();
                 return Optional.of(b.generation());
             } catch (VaultFormatException | IOException e) {
-                LOG.debug("backup {} does not open: {}", b.path(), e.toString());
+                log().debug("backup {} does not open: {}", b.path(), e.toString());
             }
         }
         return Optional.empty();

