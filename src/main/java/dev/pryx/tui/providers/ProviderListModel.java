@@ -53,6 +53,14 @@ public final class ProviderListModel {
                 p.enabled() ? "yes" : "no");
     }
 
+    /** One status line for a connection test: the verdict, then what to do unless it passed. */
+    public static String verdictLine(dev.pryx.provider.ConnectionReport report) {
+        if (report.ok()) {
+            return "✓ " + report.providerId() + ": " + report.message() + " (" + report.latencyMs() + " ms)";
+        }
+        return "✗ " + report.providerId() + ": " + report.message() + " " + report.hint();
+    }
+
     public void select(int index) {
         if (!providers.isEmpty()) {
             selected = Math.max(0, Math.min(index, providers.size() - 1));

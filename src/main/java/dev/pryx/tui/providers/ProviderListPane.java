@@ -25,11 +25,12 @@ import java.util.List;
  *  ● OpenAI          openai        key fp:3f9a0c1d2e4b  gpt-5-mini           yes
  *    Ollama (local)  ollama        none needed          -                    yes
  *  ...
- *  a add  k key  m model  e edit  d remove  Enter use  ·  / palette  ? help  Esc back  q quit
+ *  a add  k key  m model  d remove  t test  ·  / palette  ? help  q quit
  * </pre>
  */
 public final class ProviderListPane extends Pane {
     private final ProviderListModel model;
+    private final dev.pryx.tui.shell.Async.Ticket testTicket = new dev.pryx.tui.shell.Async.Ticket();
     private SelectList<ProviderListModel.Row> list;
     private Label header;
     private Label empty;
@@ -114,7 +115,8 @@ public final class ProviderListPane extends Pane {
         return List.of(
                 KeyHint.footer("a", "add"), KeyHint.footer("k", "key"), KeyHint.footer("m", "model"),
                 KeyHint.help("e", "edit the provider: name, base URL, on/off"),
-                KeyHint.footer("d", "remove"), KeyHint.help("Enter / u", "make the selected provider active"),
+                KeyHint.footer("d", "remove"), KeyHint.footer("t", "test"),
+                KeyHint.help("Enter / u", "make the selected provider active"),
                 KeyHint.help("s", "settings (theme)"), KeyHint.help("Up / Down", "move"));
     }
 
@@ -127,7 +129,7 @@ public final class ProviderListPane extends Pane {
         switch (key.getCharacter()) {
             case 'a' -> shell.navigator().push(shell.screens().addProvider());
             case 's' -> shell.navigator().push(shell.screens().settings());
-            case 'k', 'm', 'e', 'd', 'u' -> {
+            case 'k', 'm', 'e', 'd', 'u', 't' -> {
                 if (selected == null) {
                     shell.status("No provider yet: press a to add one.");
                     return true;
@@ -136,6 +138,7 @@ public final class ProviderListPane extends Pane {
                     case 'k' -> openKeyEntry(selected);
                     case 'm' -> shell.navigator().push(shell.screens().modelPicker(selected.id()));
                     case 'e' -> shell.navigator().push(new EditProviderPane(shell, selected.id()));
+                    case 't' -> test(selected);
                     case 'd' -> shell.confirm("Remove " + selected.name() + " (" + selected.id() + ") and its key?",
                             () -> run(model::removeSelected));
                     default -> activate();
@@ -146,6 +149,13 @@ public final class ProviderListPane extends Pane {
             }
         }
         return true;
+    }
+
+    /** Tests the provider's connection on a worker; the verdict (and what to do) comes back on the status line. */
+    private void test(ProviderView selected) {
+        shell.status("Testing " + selected.name() + "…");
+        shell.async().run(testTicket, () -> shell.manager().testConnection(selected.id()),
+                report -> shell.status(ProviderListModel.verdictLine(report)), shell::fail);
     }
 
     private void openKeyEntry(ProviderView selected) {
