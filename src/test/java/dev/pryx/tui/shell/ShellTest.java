@@ -157,6 +157,23 @@ class ShellTest {
         }
 
         @Test
+        @DisplayName("ask first when a key has been typed and not saved: n stays (the typing kept), y quits")
+        void asksWhenUnsaved() {
+            addOpenAi();
+            tui.type("k");
+            tui.type("sk-typed-but-not-saved");
+            tui.ctrl('c');
+            assertThat(tui.shell().quitRequested()).isFalse();
+            assertThat(tui.screen()).contains("Quit and discard what you typed?");
+            tui.type("n");
+            assertThat(tui.shell().quitRequested()).isFalse();
+            assertThat(tui.top().hasUnsavedInput()).isTrue();
+            tui.ctrl('c');
+            tui.type("y");
+            assertThat(tui.shell().quitRequested()).isTrue();
+        }
+
+        @Test
         @DisplayName("Ctrl+C quits too")
         void ctrlC() {
             tui.ctrl('c');
