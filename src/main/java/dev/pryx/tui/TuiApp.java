@@ -56,6 +56,7 @@ public final class TuiApp {
         Shell shell = null;
         try {
             opened.bracketedPaste(true);
+            TerminalBootstrap.disableSuspend();
             shell = start(screen, launch, theme, null);
             MainLoop.run(shell);
             return 0;

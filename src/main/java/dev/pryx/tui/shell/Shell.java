@@ -218,6 +218,10 @@ public final class Shell {
             requestQuit();
             return true;
         }
+        if (isCtrl(key, 'z')) {
+            status("pryx does not suspend (it would come back frozen); q quits.");
+            return true;
+        }
         if (isCtrl(key, 'p')) {
             if (overlay != null && overlay.getClass() != ConfirmOverlay.class && overlay.getClass() != HelpOverlay.class) {
                 closeOverlay();

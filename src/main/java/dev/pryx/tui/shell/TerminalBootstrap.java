@@ -31,6 +31,28 @@ public final class TerminalBootstrap {
         }
     }
 
+    /**
+     * Turns the terminal's suspend character off while the app runs. Lanterna leaves signals on
+     * except Ctrl+C, so Ctrl+Z would stop the JVM, and after {@code fg} the shell has put the
+     * terminal back into line mode: the app would look frozen. Lanterna restores the terminal's
+     * saved settings (suspend included) when the screen stops. Best effort: without {@code stty}
+     * or {@code /dev/tty}, Ctrl+Z keeps its usual meaning.
+     */
+    public static void disableSuspend() {
+        try {
+            Process stty = new ProcessBuilder("stty", "susp", "undef")
+                    .redirectInput(new java.io.File("/dev/tty"))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            stty.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // No stty or no controlling terminal: nothing to turn off.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public static Opened open(InputStream in, OutputStream out) throws IOException {
         FrameBufferedOutput frames = new FrameBufferedOutput(out);
         Terminal terminal = new DefaultTerminalFactory(frames, in, StandardCharsets.UTF_8)

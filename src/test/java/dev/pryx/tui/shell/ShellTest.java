@@ -174,6 +174,14 @@ class ShellTest {
         }
 
         @Test
+        @DisplayName("Ctrl+Z does not suspend (the terminal would come back in line mode); it says so")
+        void ctrlZ() {
+            tui.ctrl('z');
+            assertThat(tui.shell().quitRequested()).isFalse();
+            assertThat(tui.screen()).contains("pryx does not suspend");
+        }
+
+        @Test
         @DisplayName("Ctrl+C quits too")
         void ctrlC() {
             tui.ctrl('c');
