@@ -108,6 +108,57 @@ class CliProviderTestCommandTest {
     }
 
     @Nested
+    @DisplayName("provider status")
+    class Status {
+        @Test
+        @DisplayName("shows 'never' before a test and the verdict, latency and time after one")
+        void lastTest() {
+            addOpenAi(baseUrl());
+            assertThat(run("provider", "status").out()).contains("last test  never (pryx provider test openai)");
+            server.enqueue(new MockResponse().setBody(MODELS));
+            run("provider", "test", "openai");
+            assertThat(run("provider", "status").out()).containsPattern("last test  ok, [0-9]+ ms, 20");
+        }
+
+        @Test
+        @DisplayName("--check tests every enabled provider: exit 0 when all pass, 1 with the problem and hint when one fails")
+        void check() throws Exception {
+            addOpenAi(baseUrl());
+            assertThat(run("provider", "add", "openai", "--as", "openai-work", "--base-url", baseUrl()).exit()).isZero();
+            withStdin(KEY + "\n", "provider", "set-key", "openai-work");
+            assertThat(run("provider", "add", "openai", "--as", "off", "--base-url", baseUrl()).exit()).isZero();
+            assertThat(run("provider", "set-config", "off", "--disable").exit()).isZero();
+
+            server.enqueue(new MockResponse().setBody(MODELS));
+            server.enqueue(new MockResponse().setBody(MODELS));
+            Result fine = run("provider", "status", "--check");
+            assertThat(fine.exit()).as(fine.err()).isZero();
+            assertThat(server.getRequestCount()).as("the disabled provider is not tested").isEqualTo(2);
+
+            server.enqueue(new MockResponse().setBody(MODELS));
+            server.enqueue(new MockResponse().setResponseCode(401).setBody("{\"error\":{\"message\":\"bad key " + KEY + "\"}}"));
+            Result bad = run("provider", "status", "--check");
+            assertThat(bad.exit()).isEqualTo(1);
+            assertThat(bad.out()).contains("problem").contains("401").contains("set-key");
+            JsonNode board = new ObjectMapper().readTree(run("provider", "status", "--json").out());
+            assertThat(board).hasSize(3);
+            assertThat(board.get(0).get("id").asText()).isNotEmpty();
+            assertThat(board.findValuesAsText("verdict")).contains("ok");
+        }
+
+        @Test
+        @DisplayName("--check reports a provider that cannot be tested (no key) as a problem, and tests the others")
+        void untestable() {
+            addOpenAi(baseUrl());
+            assertThat(run("provider", "add", "anthropic", "--base-url", baseUrl()).exit()).isZero();
+            server.enqueue(new MockResponse().setBody(MODELS));
+            Result r = run("provider", "status", "--check");
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("No key is set for anthropic");
+        }
+    }
+
+    @Nested
     @DisplayName("text")
     class Text {
         @Test

@@ -55,13 +55,6 @@ public final class ProviderManager implements AutoCloseable {
     public record NewProvider(String catalogId, String id, String name, String baseUrl, String model) {
     }
 
-    /**
-     * The last connection test of a provider (collection {@code tests}, id the provider id), for
-     * {@code provider status}; never anything the provider said, which could be long or odd.
-     */
-    record LastTest(String verdict, long latencyMs, Instant at) {
-    }
-
     /** What {@code provider set-config} changes; null fields stay as they are. */
     public record ConfigChange(String name, String baseUrl, Boolean enabled) {
     }
@@ -405,6 +398,65 @@ public final class ProviderManager implements AutoCloseable {
     static final Duration TEST_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** The longest a whole test may take (both of Ollama's requests together). */
     static final Duration TEST_TOTAL_TIMEOUT = Duration.ofSeconds(20);
+
+    /** The last connection test of each provider that has one, by provider id. */
+    public Map<String, LastTest> lastTests() {
+        if (!session.exists()) {
+            return Map.of();
+        }
+        return vault().read(c -> c.records(TESTS, LastTest.class));
+    }
+
+    /** A provider's test, or why it could not be run. */
+    public record CheckOutcome(String id, ConnectionReport report, String problem) {
+        public boolean ok() {
+            return report != null && report.ok();
+        }
+    }
+
+    /**
+     * Tests several providers at once, at most {@code parallelism} at a time: each test mostly
+     * waits on the network, so ten slow providers take about as long as the slowest, not the sum.
+     * Results come back in the order of {@code ids}; one that cannot be tested (no key, say) says
+     * why instead of stopping the others.
+     */
+    public List<CheckOutcome> testConnections(List<String> ids, int parallelism) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(parallelism, ids.size())), r -> {
+                    Thread t = new Thread(r, "pryx-check");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<CheckOutcome>> futures = new ArrayList<>();
+            for (String id : ids) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return new CheckOutcome(id, testConnection(id), null);
+                    } catch (PryxException e) {
+                        return new CheckOutcome(id, null, e.getMessage());
+                    }
+                }));
+            }
+            List<CheckOutcome> out = new ArrayList<>();
+            for (java.util.concurrent.Future<CheckOutcome> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PryxException(PryxException.Kind.REMOTE, "Interrupted while testing the providers.");
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
     /**
      * Tests a configured provider with one cheap request (see {@link ProbeKind}), reading its key

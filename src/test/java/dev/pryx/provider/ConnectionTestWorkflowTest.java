@@ -140,8 +140,8 @@ class ConnectionTestWorkflowTest {
         return r;
     }
 
-    ProviderManager.LastTest lastTest(String id) {
-        return manager.vault().read(c -> c.record(ProviderManager.TESTS, id, ProviderManager.LastTest.class)).orElse(null);
+    LastTest lastTest(String id) {
+        return manager.vault().read(c -> c.record(ProviderManager.TESTS, id, LastTest.class)).orElse(null);
     }
 
     /** Every text a test's outcome leaves behind, none of which may hold a test secret. */
@@ -190,7 +190,7 @@ class ConnectionTestWorkflowTest {
             RecordedRequest request = taken();
             assertThat(request.getPath()).isEqualTo("/v1/models");
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + KEY);
-            assertThat(lastTest("openai")).isEqualTo(new ProviderManager.LastTest("ok", r.latencyMs(), NOW));
+            assertThat(lastTest("openai")).isEqualTo(new LastTest("ok", r.latencyMs(), NOW));
             assertNoSecretIn(r);
         }
 
