@@ -42,14 +42,8 @@ final class ProviderKeys {
      * {@code prepare} trims it.
      */
     static KeyCheck assess(char[] c, CatalogProvider catalog) {
-        int from = 0;
-        int to = c.length;
-        while (from < to && Character.isWhitespace(c[from])) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(c[to - 1])) {
-            to--;
-        }
+        int from = trimmedStart(c);
+        int to = trimmedEnd(c, from);
         if (from == to) {
             return new KeyCheck(KeyCheck.Level.ERROR, "The key is empty. Paste the whole key; nothing was stored.");
         }
@@ -67,6 +61,24 @@ final class ProviderKeys {
         String name = catalog == null ? "the provider's" : catalog.name();
         return new KeyCheck(KeyCheck.Level.OK, catalog != null && catalog.keyFormat() != null
                 ? "Looks like " + article(name) + " " + name + " key." : (to - from) + " characters.");
+    }
+
+    /** The first character that is not surrounding whitespace ({@code c.length} when all is). */
+    private static int trimmedStart(char[] c) {
+        int from = 0;
+        while (from < c.length && Character.isWhitespace(c[from])) {
+            from++;
+        }
+        return from;
+    }
+
+    /** One past the last character that is not surrounding whitespace, never before {@code from}. */
+    private static int trimmedEnd(char[] c, int from) {
+        int to = c.length;
+        while (to > from && Character.isWhitespace(c[to - 1])) {
+            to--;
+        }
+        return to;
     }
 
     private static boolean formatAccepts(CatalogProvider catalog, char[] c, int from, int to) {
@@ -97,14 +109,8 @@ final class ProviderKeys {
             key.close();
             throw new PryxException(PryxException.Kind.USAGE, check.message());
         }
-        int from = 0;
-        int to = c.length;
-        while (Character.isWhitespace(c[from])) {
-            from++;
-        }
-        while (Character.isWhitespace(c[to - 1])) {
-            to--;
-        }
+        int from = trimmedStart(c);
+        int to = trimmedEnd(c, from);
         Secret trimmed = key;
         if (from > 0 || to < c.length) {
             trimmed = Secret.copyOf(c, from, to);

@@ -7,6 +7,7 @@ import dev.pryx.provider.ProviderManager;
 import dev.pryx.support.Environment;
 import dev.pryx.support.PryxException;
 import dev.pryx.support.PryxPaths;
+import dev.pryx.tui.palette.PaletteIndex;
 import dev.pryx.tui.palette.PaletteOverlay;
 import dev.pryx.tui.shell.MainLoop;
 import dev.pryx.tui.shell.PryxTextGui;
@@ -105,7 +106,13 @@ public final class TuiApp {
         Shell shell = new Shell(gui, launch.manager(), theme.controller(), workers);
         theme.controller().attach(gui, theme.name(), theme.theme());
         TuiScreens screens = new TuiScreens(shell);
-        shell.install(screens, PaletteOverlay::new);
+        PaletteIndex palette = new PaletteIndex();
+        shell.install(screens, s -> new PaletteOverlay(s, palette));
+        if (screen instanceof TerminalScreen terminalScreen) {
+            // Overlays size themselves from the terminal; full-screen windows follow by themselves.
+            terminalScreen.getTerminal().addResizeListener((terminal, size) ->
+                    gui.getGUIThread().invokeLater(shell::terminalResized));
+        }
         launch.notices().connect(shell::status);
         shell.navigator().reset(new UnlockPane(shell, () -> shell.navigator().reset(screens.providers())));
         if (theme.problem() != null) {

@@ -44,14 +44,9 @@ final class TuiScreens implements Screens {
         shell.status("Added " + added.name() + " as " + added.id() + ".");
         if (added.apiKeyRef() != null) {
             shell.navigator().push(new KeyEntryPane(shell, added.id(), true));
-        } else if (hasModels(catalogId)) {
+        } else if (!manager.models(added.id()).isEmpty()) {
             shell.navigator().push(new ModelPickerPane(shell, added.id()));
         }
-    }
-
-    private boolean hasModels(String catalogId) {
-        return shell.manager().catalogProviders().stream()
-                .anyMatch(c -> c.id().equals(catalogId) && c.models() > 0);
     }
 
     @Override

@@ -5,8 +5,6 @@ import dev.pryx.provider.ProviderManager;
 import dev.pryx.provider.ProviderView;
 import dev.pryx.support.PryxException;
 import dev.pryx.tui.palette.FuzzyMatcher;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -88,34 +86,12 @@ public final class ModelPickerModel {
     }
 
     private void filter() {
-        List<ModelView> out;
-        if (query.isBlank()) {
-            out = models;
-        } else {
-            record Scored(ModelView model, int score, int order) {
-            }
-            List<Scored> scored = new ArrayList<>();
-            for (int i = 0; i < models.size(); i++) {
-                ModelView m = models.get(i);
-                int score = score(m.id());
-                if (m.name() != null) {
-                    score = Math.max(score, score(m.name()));
-                }
-                if (score != Integer.MIN_VALUE) {
-                    scored.add(new Scored(m, score, i));
-                }
-            }
-            scored.sort(Comparator.comparingInt(Scored::score).reversed().thenComparingInt(Scored::order));
-            out = scored.stream().map(Scored::model).toList();
-        }
+        // Null names are skipped by rank(): Arrays.asList, because List.of refuses nulls.
+        List<ModelView> out = matcher.rank(query, models, m -> java.util.Arrays.asList(m.id(), m.name()));
         rows = out.stream().map(ModelPickerModel::row).toList();
         selected = Math.max(0, Math.min(selected, rows.size() - 1));
     }
 
-    private int score(String label) {
-        FuzzyMatcher.Match m = matcher.match(query, label);
-        return m == null ? Integer.MIN_VALUE : m.score();
-    }
 
     public List<Row> rows() {
         return rows;

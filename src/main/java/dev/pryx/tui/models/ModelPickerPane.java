@@ -1,11 +1,8 @@
 package dev.pryx.tui.models;
 
-import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.BorderLayout;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Direction;
-import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
@@ -15,8 +12,10 @@ import dev.pryx.tui.shell.KeyHint;
 import dev.pryx.tui.shell.Pane;
 import dev.pryx.tui.shell.Shell;
 import dev.pryx.tui.text.CellWidth;
+import dev.pryx.tui.widgets.ColumnHeader;
+import dev.pryx.tui.widgets.SearchBar;
 import dev.pryx.tui.widgets.SelectList;
-import dev.pryx.tui.widgets.WrappedLabel;
+import dev.pryx.tui.widgets.WrappedText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +46,7 @@ public final class ModelPickerPane extends Pane {
     private final ModelPickerModel model;
     private TextBox query;
     private SelectList<ModelPickerModel.Row> list;
-    private Label detail;
+    private WrappedText detail;
 
     public ModelPickerPane(Shell shell, String providerId) {
         super(shell, "Model for " + providerId);
@@ -60,25 +59,14 @@ public final class ModelPickerPane extends Pane {
 
     @Override
     protected Component body() {
+        SearchBar search = new SearchBar(this::refresh);
+        query = search.query();
         Panel top = new Panel(new LinearLayout(Direction.VERTICAL).setSpacing(0));
-        Panel search = new Panel(new LinearLayout(Direction.HORIZONTAL).setSpacing(1));
-        search.addComponent(new Label(" Search"));
-        query = new TextBox(new TerminalSize(40, 1));
-        query.setTextChangeListener((text, byUser) -> refresh(text));
-        search.addComponent(query);
         top.addComponent(search);
-        Label header = new Label("") {
-            @Override
-            protected void onBeforeDrawing() {
-                setText(" " + format(ModelPickerModel.HEADER, false, rowColumns()));
-            }
-        };
-        header.addStyle(SGR.BOLD);
-        header.setLayoutData(LinearLayout.createLayoutData(LinearLayout.Alignment.Fill));
-        top.addComponent(header);
+        top.addComponent(new ColumnHeader(() -> format(ModelPickerModel.HEADER, false, rowColumns())));
         list = new SelectList<>((g, row, width, selected) -> g.putString(0, 0, " " + format(row, selected, rowColumns())));
         list.onActivate(row -> use());
-        detail = new WrappedLabel(() -> shell.gui().getScreen().getTerminalSize().getColumns());
+        detail = new WrappedText(2, 1);
         Panel panel = new Panel(new BorderLayout());
         panel.addComponent(top, BorderLayout.Location.TOP);
         panel.addComponent(list, BorderLayout.Location.CENTER);
@@ -86,14 +74,6 @@ public final class ModelPickerPane extends Pane {
         return panel;
     }
 
-    /**
-     * The width rows are laid out for: the terminal's, less the leading space and the list's
-     * scroll bar. Header and rows use the same, so their columns agree whether or not the scroll
-     * bar is showing (the list draws its rows one cell narrower when it is).
-     */
-    private int rowColumns() {
-        return Math.max(20, shell.gui().getScreen().getTerminalSize().getColumns() - 2);
-    }
 
     /**
      * A row in {@code width} cells: a selection mark, a default mark, the id, then as many of
@@ -139,16 +119,12 @@ public final class ModelPickerPane extends Pane {
     }
 
     private void showDetail() {
-        detail.setText(model.detail());
+        detail.text(model.detail());
     }
 
     @Override
     public void onShow() {
-        try {
-            model.reload();
-        } catch (PryxException e) {
-            shell.fail(e);
-        }
+        shell.attempt(model::reload);
         showRows();
         query.takeFocus();
     }

@@ -1,5 +1,10 @@
 package dev.pryx.tui.palette;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
 import java.text.Normalizer;
 import java.util.Arrays;
 
@@ -67,6 +72,33 @@ public final class FuzzyMatcher {
      *
      * @return the best match, or {@code null} if the query is not a subsequence of the label
      */
+    /**
+     * The items that match {@code query} on any of their labels (null labels skipped), best score
+     * first; ties, and an empty query, keep the given order.
+     */
+    public <T> List<T> rank(String query, List<T> items, Function<? super T, List<String>> labels) {
+        if (query == null || query.isBlank()) {
+            return items;
+        }
+        record Scored<T>(T item, int score, int order) {
+        }
+        List<Scored<T>> scored = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            int best = NO_MATCH;
+            for (String label : labels.apply(items.get(i))) {
+                Match m = label == null ? null : match(query, label);
+                if (m != null) {
+                    best = Math.max(best, m.score());
+                }
+            }
+            if (best != NO_MATCH) {
+                scored.add(new Scored<>(items.get(i), best, i));
+            }
+        }
+        scored.sort(Comparator.comparingInt((Scored<T> x) -> x.score()).reversed().thenComparingInt(Scored::order));
+        return scored.stream().map(Scored::item).toList();
+    }
+
     public Match match(String query, String label) {
         char[] q = new char[query.length()];
         int m = foldQuery(query, q);

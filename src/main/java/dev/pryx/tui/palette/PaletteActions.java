@@ -75,7 +75,6 @@ public final class PaletteActions {
                         try {
                             shell.manager().removeProvider(p.id());
                             shell.navigator().popToHome();
-                            shell.navigator().top().onShow();
                             shell.status("Removed " + p.name() + " (" + p.id() + ") and its key.");
                         } catch (PryxException e) {
                             shell.fail(e);
@@ -122,20 +121,18 @@ public final class PaletteActions {
         String catalogId = providerAndModel.substring(0, slash);
         String model = providerAndModel.substring(slash + 1);
         ProviderManager manager = shell.manager();
-        Optional<ProviderView> account = manager.listProviders().stream()
-                .filter(p -> p.id().equals(catalogId)).findFirst()
-                .or(() -> manager.listProviders().stream().filter(p -> p.provider().equals(catalogId)).findFirst());
+        List<ProviderView> configured = manager.listProviders();
+        Optional<ProviderView> account = configured.stream().filter(p -> p.id().equals(catalogId)).findFirst()
+                .or(() -> configured.stream().filter(p -> p.provider().equals(catalogId)).findFirst());
         if (account.isPresent()) {
             manager.useModel(account.get().id(), model);
             shell.navigator().popToHome();
-            shell.navigator().top().onShow();
             shell.status(account.get().name() + " now uses " + model + " and is the active provider.");
             return;
         }
         var added = manager.addProvider(new ProviderManager.NewProvider(catalogId, null, null, null, model));
         manager.makeActive(added.id());
         shell.navigator().popToHome();
-        shell.navigator().top().onShow();
         shell.status("Added " + added.name() + " with " + model + " as the active provider.");
         if (added.apiKeyRef() != null) {
             shell.navigator().push(shell.screens().keyEntry(added.id()));

@@ -10,8 +10,6 @@ import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.TextGUIGraphics;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
-import dev.pryx.support.PryxException;
 import dev.pryx.tui.shell.Shell;
 import dev.pryx.tui.text.CellWidth;
 import dev.pryx.tui.widgets.SelectList;
@@ -46,8 +44,9 @@ public final class PaletteOverlay implements Shell.Overlay {
     private final SelectList<PaletteSearch.Result> list;
     private final Label summary;
 
-    public PaletteOverlay(Shell shell) {
-        this(shell, new PaletteModel(sharedSearch(shell)));
+    /** Opens over the shell's screens, searching {@code index} (brought up to date first). */
+    public PaletteOverlay(Shell shell, PaletteIndex index) {
+        this(shell, new PaletteModel(index.refreshed(shell)));
     }
 
     PaletteOverlay(Shell shell, PaletteModel model) {
@@ -73,25 +72,15 @@ public final class PaletteOverlay implements Shell.Overlay {
                     deliverEvent.set(false);
                 }
             }
-
-            @Override
-            public void onResized(Window w, TerminalSize oldSize, TerminalSize newSize) {
-                // The window's own size changes too; only the terminal's matters here.
-            }
         });
-        shell.gui().getScreen();
-        resize();
+        onTerminalResized();
         refresh("");
         window.setFocusedInteractable(query);
     }
 
-    /** The search index, built once per session and kept (with its recent choices) between openings. */
-    private static PaletteSearch sharedSearch(Shell shell) {
-        return SearchHolder.get(shell);
-    }
-
     /** Sizes the window from the terminal: most of its width, up to 100 columns, and most of its height. */
-    public void resize() {
+    @Override
+    public void onTerminalResized() {
         TerminalSize terminal = shell.gui().getScreen().getTerminalSize();
         int columns = Math.max(30, Math.min(100, terminal.getColumns() - 6));
         int rows = Math.max(6, Math.min(30, terminal.getRows() - 6));
@@ -109,10 +98,7 @@ public final class PaletteOverlay implements Shell.Overlay {
 
     private boolean onKey(KeyStroke key) {
         switch (key.getKeyType()) {
-            case ArrowUp, ArrowDown, PageUp, PageDown, Home, End -> {
-                if (key.getKeyType() == KeyType.Home || key.getKeyType() == KeyType.End) {
-                    return false;
-                }
+            case ArrowUp, ArrowDown, PageUp, PageDown -> {
                 list.handleKeyStroke(key);
                 model.select(list.getSelectedIndex());
                 return true;
@@ -187,28 +173,5 @@ public final class PaletteOverlay implements Shell.Overlay {
     @Override
     public Window window() {
         return window;
-    }
-
-    /** One search index per shell: building it reads the whole catalog (about 5,500 items). */
-    static final class SearchHolder {
-        private static final java.util.Map<Shell, PaletteSearch> SEARCHES = new java.util.WeakHashMap<>();
-
-        static synchronized PaletteSearch get(Shell shell) {
-            PaletteSearch search = SEARCHES.get(shell);
-            List<PaletteItem> items;
-            try {
-                items = PaletteActions.items(shell.manager());
-            } catch (PryxException e) {
-                shell.fail(e);
-                items = PaletteActions.COMMANDS;
-            }
-            if (search == null) {
-                search = new PaletteSearch(items);
-                SEARCHES.put(shell, search);
-            } else {
-                search.replaceItems(items);
-            }
-            return search;
-        }
     }
 }

@@ -7,7 +7,6 @@ import dev.pryx.provider.ProviderView;
 import dev.pryx.support.PryxException;
 import dev.pryx.tui.palette.FuzzyMatcher;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -106,32 +105,13 @@ public final class AddProviderModel {
 
     private void filter() {
         List<Row> out = new ArrayList<>();
-        if (query.isBlank()) {
-            catalog.forEach(c -> out.add(new Row(c)));
-        } else {
-            record Scored(CatalogEntry entry, int score, int order) {
-            }
-            List<Scored> scored = new ArrayList<>();
-            for (int i = 0; i < catalog.size(); i++) {
-                CatalogEntry c = catalog.get(i);
-                int score = Math.max(score(c.name()), score(c.id()));
-                if (score != Integer.MIN_VALUE) {
-                    scored.add(new Scored(c, score, i));
-                }
-            }
-            scored.sort(Comparator.comparingInt(Scored::score).reversed().thenComparingInt(Scored::order));
-            scored.forEach(s -> out.add(new Row(s.entry())));
-        }
+        matcher.rank(query, catalog, c -> List.of(c.name(), c.id())).forEach(c -> out.add(new Row(c)));
         // Whatever was typed, a server missing from the catalog can still be added.
         out.add(new Row(null));
         rows = List.copyOf(out);
         selected = Math.min(selected, rows.size() - 1);
     }
 
-    private int score(String label) {
-        FuzzyMatcher.Match m = matcher.match(query, label);
-        return m == null ? Integer.MIN_VALUE : m.score();
-    }
 
     public List<Row> rows() {
         return rows;

@@ -1,6 +1,5 @@
 package dev.pryx.tui.providers;
 
-import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.BorderLayout;
 import com.googlecode.lanterna.gui2.Component;
@@ -19,8 +18,10 @@ import dev.pryx.tui.shell.KeyHint;
 import dev.pryx.tui.shell.Pane;
 import dev.pryx.tui.shell.Shell;
 import dev.pryx.tui.text.CellWidth;
+import dev.pryx.tui.widgets.ColumnHeader;
+import dev.pryx.tui.widgets.SearchBar;
 import dev.pryx.tui.widgets.SelectList;
-import dev.pryx.tui.widgets.WrappedLabel;
+import dev.pryx.tui.widgets.WrappedText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class AddProviderPane extends Pane {
     private final AddProviderModel model;
     private TextBox query;
     private SelectList<AddProviderModel.Row> list;
-    private Label detail;
+    private WrappedText detail;
 
     public AddProviderPane(Shell shell) {
         super(shell, "Add provider");
@@ -62,26 +63,15 @@ public final class AddProviderPane extends Pane {
 
     @Override
     protected Component body() {
+        SearchBar search = new SearchBar(this::refresh);
+        query = search.query();
         Panel top = new Panel(new LinearLayout(Direction.VERTICAL).setSpacing(0));
-        Panel search = new Panel(new LinearLayout(Direction.HORIZONTAL).setSpacing(1));
-        search.addComponent(new Label(" Search"));
-        query = new TextBox(new TerminalSize(40, 1));
-        query.setTextChangeListener((text, byUser) -> refresh(text));
-        search.addComponent(query);
         top.addComponent(search);
-        Label header = new Label("") {
-            @Override
-            protected void onBeforeDrawing() {
-                setText(" " + format(AddProviderModel.HEADER, false, rowColumns()));
-            }
-        };
-        header.addStyle(SGR.BOLD);
-        header.setLayoutData(LinearLayout.createLayoutData(LinearLayout.Alignment.Fill));
-        top.addComponent(header);
+        top.addComponent(new ColumnHeader(() -> format(AddProviderModel.HEADER, false, rowColumns())));
         list = new SelectList<>((g, row, width, selected) ->
                 g.putString(0, 0, " " + format(row, selected, rowColumns())));
         list.onActivate(row -> choose());
-        detail = new WrappedLabel(() -> shell.gui().getScreen().getTerminalSize().getColumns());
+        detail = new WrappedText(2, 1);
         Panel panel = new Panel(new BorderLayout());
         panel.addComponent(top, BorderLayout.Location.TOP);
         panel.addComponent(list, BorderLayout.Location.CENTER);
@@ -89,14 +79,6 @@ public final class AddProviderPane extends Pane {
         return panel;
     }
 
-    /**
-     * The width rows are laid out for: the terminal's, less the leading space and the list's
-     * scroll bar. Header and rows use the same, so their columns agree whether or not the scroll
-     * bar is showing (the list draws its rows one cell narrower when it is).
-     */
-    private int rowColumns() {
-        return Math.max(20, shell.gui().getScreen().getTerminalSize().getColumns() - 2);
-    }
 
     static String format(AddProviderModel.Row row, boolean selected, int width) {
         String marker = selected ? "▸ " : "  ";
@@ -135,16 +117,12 @@ public final class AddProviderPane extends Pane {
 
     private void showDetail() {
         String summary = model.query().isBlank() ? "" : model.matches() + " of " + model.catalogSize() + " · ";
-        detail.setText(summary + model.detail());
+        detail.text(summary + model.detail());
     }
 
     @Override
     public void onShow() {
-        try {
-            model.reload();
-        } catch (PryxException e) {
-            shell.fail(e);
-        }
+        shell.attempt(model::reload);
         showRows();
         query.takeFocus();
     }
@@ -277,10 +255,8 @@ public final class AddProviderPane extends Pane {
             return panel;
         }
 
-        private Label paragraph(String text) {
-            Label label = new WrappedLabel(() -> shell.gui().getScreen().getTerminalSize().getColumns());
-            label.setText(text);
-            return label;
+        private WrappedText paragraph(String text) {
+            return new WrappedText(2, 1).text(text);
         }
 
         private int columns() {

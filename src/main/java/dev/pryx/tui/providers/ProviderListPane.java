@@ -1,6 +1,5 @@
 package dev.pryx.tui.providers;
 
-import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.gui2.BorderLayout;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Label;
@@ -13,6 +12,7 @@ import dev.pryx.tui.shell.KeyHint;
 import dev.pryx.tui.shell.Pane;
 import dev.pryx.tui.shell.Shell;
 import dev.pryx.tui.text.CellWidth;
+import dev.pryx.tui.widgets.ColumnHeader;
 import dev.pryx.tui.widgets.SelectList;
 import java.util.List;
 
@@ -32,7 +32,6 @@ public final class ProviderListPane extends Pane {
     private final ProviderListModel model;
     private final dev.pryx.tui.shell.Async.Ticket testTicket = new dev.pryx.tui.shell.Async.Ticket();
     private SelectList<ProviderListModel.Row> list;
-    private Label header;
     private Label empty;
 
     public ProviderListPane(Shell shell) {
@@ -47,25 +46,15 @@ public final class ProviderListPane extends Pane {
     @Override
     protected Component body() {
         Panel panel = new Panel(new BorderLayout());
-        // Both sized from the terminal, not from what is drawn: the list's width shrinks by one when
-        // its scroll bar appears, and the columns must not move then.
-        header = new Label("") {
-            @Override
-            protected void onBeforeDrawing() {
-                setText(" " + format(ProviderListModel.HEADER, rowWidth()));
-            }
-        };
-        header.addStyle(SGR.BOLD);
-        list = new SelectList<>((g, row, width, selected) -> g.putString(0, 0, " " + format(row, rowWidth())));
+        ColumnHeader header = new ColumnHeader(() -> format(ProviderListModel.HEADER, rowColumns()));
+        list = new SelectList<>((g, row, width, selected) -> g.putString(0, 0, " " + format(row, rowColumns())));
         list.onActivate(row -> activate()).onMove(() -> model.select(list.getSelectedIndex()));
         empty = new Label(" No providers yet. Press a to add one, or / to search the catalog.");
         panel.addComponent(header, BorderLayout.Location.TOP);
         panel.addComponent(list, BorderLayout.Location.CENTER);
+        // One of the two is visible: the list, or this line when there is nothing to list.
+        panel.addComponent(empty, BorderLayout.Location.BOTTOM);
         return panel;
-    }
-
-    private int rowWidth() {
-        return Math.max(20, shell.gui().getScreen().getTerminalSize().getColumns() - 2);
     }
 
     /**
@@ -84,19 +73,12 @@ public final class ProviderListPane extends Pane {
 
     @Override
     public void onShow() {
-        try {
-            model.reload();
-        } catch (PryxException e) {
-            shell.fail(e);
-        }
+        shell.attempt(model::reload);
         list.setItems(model.rows());
         list.setSelectedIndex(model.selectedIndex());
         if (model.providers().isEmpty()) {
             list.setVisible(false);
             empty.setVisible(true);
-            if (empty.getParent() == null) {
-                ((Panel) list.getParent()).addComponent(empty, BorderLayout.Location.BOTTOM);
-            }
         } else {
             list.setVisible(true);
             empty.setVisible(false);

@@ -93,11 +93,7 @@ public final class SettingsPane extends Pane {
 
     @Override
     public void onShow() {
-        try {
-            model.reload();
-        } catch (PryxException e) {
-            shell.fail(e);
-        }
+        shell.attempt(model::reload);
         list.setItems(model.rows());
         list.setSelectedIndex(model.selectedIndex());
         list.takeFocus();

@@ -54,8 +54,11 @@ public final class Navigator {
         push(home);
     }
 
-    /** Closes panes above the home pane. */
+    /** Closes panes above the home pane; home re-reads what may have changed either way. */
     public void popToHome() {
+        if (stack.size() == 1) {
+            stack.peek().onShow();
+        }
         while (stack.size() > 1) {
             pop();
         }

@@ -102,6 +102,15 @@ public abstract class Pane {
         return window;
     }
 
+    /**
+     * The width list rows are laid out for: the terminal's, less the leading space and the list's
+     * scroll bar. Headers and rows use the same, so their columns agree whether or not the scroll
+     * bar is showing (a list draws its rows one cell narrower when it is).
+     */
+    protected final int rowColumns() {
+        return Math.max(20, shell.gui().getScreen().getTerminalSize().getColumns() - 2);
+    }
+
     /** Shows one line under the body until the next one replaces it. */
     public final void showStatus(String message) {
         window();
@@ -159,9 +168,7 @@ public abstract class Pane {
      */
     String footerText(int width) {
         List<String> global = new ArrayList<>();
-        var focused = window == null ? null : window.getFocusedInteractable();
-        boolean inText = focused instanceof com.googlecode.lanterna.gui2.TextBox
-                || focused instanceof dev.pryx.tui.widgets.SecretField;
+        boolean inText = window != null && Shell.isTextField(window.getFocusedInteractable());
         List<Pane> stack = shell.navigator().panes();
         boolean bottom = stack.isEmpty() || stack.get(0) == this;
         for (KeyHint k : inText ? GLOBAL_KEYS_IN_TEXT : GLOBAL_KEYS) {

@@ -102,6 +102,20 @@ public final class Shell {
         status(describe(e));
     }
 
+    /**
+     * Runs a step a person asked for; when it fails with a {@link PryxException} its sentence goes to
+     * the status line and the screen keeps what it had. Returns whether the step succeeded.
+     */
+    public boolean attempt(Runnable step) {
+        try {
+            step.run();
+            return true;
+        } catch (PryxException e) {
+            fail(e);
+            return false;
+        }
+    }
+
     /** The one line shown for a failure. */
     public static String describe(RuntimeException e) {
         if (e instanceof PryxException p) {
@@ -119,6 +133,10 @@ public final class Shell {
 
         /** Called once the overlay is closed, whichever way. */
         default void onClose() {
+        }
+
+        /** Called on the GUI thread after the terminal changed size. */
+        default void onTerminalResized() {
         }
     }
 
@@ -140,6 +158,13 @@ public final class Shell {
                 gui.setActiveWindow(top.window());
                 top.onShow();
             }
+        }
+    }
+
+    /** The terminal changed size: an open overlay re-sizes itself (full-screen panes follow by themselves). */
+    public void terminalResized() {
+        if (overlay != null) {
+            overlay.onTerminalResized();
         }
     }
 
@@ -206,7 +231,7 @@ public final class Shell {
             return true;
         }
         Interactable focused = gui.getFocusedInteractable();
-        boolean inText = focused instanceof TextBox || focused instanceof SecretField;
+        boolean inText = isTextField(focused);
         if (pasting) {
             // Pasted text goes to a text field as characters; nothing in it is a command.
             if (inText && key.getKeyType() == KeyType.Character) {
@@ -269,11 +294,17 @@ public final class Shell {
         }
         if (key.getKeyType() == KeyType.Escape) {
             if (!navigator.pop()) {
-                status("This is the home screen: q quits.");
+                // The bottom screen (home, or unlock): say how to leave instead of going "back".
+                status("Nothing to go back to: " + (inText ? "Ctrl+C" : "q") + " quits.");
             }
             return true;
         }
         return false;
+    }
+
+    /** Where letters are text rather than commands. */
+    static boolean isTextField(Interactable focused) {
+        return focused instanceof TextBox || focused instanceof SecretField;
     }
 
     private static boolean isCtrl(KeyStroke key, char letter) {

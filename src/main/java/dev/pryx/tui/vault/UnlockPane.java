@@ -1,17 +1,13 @@
 package dev.pryx.tui.vault;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.TerminalTextUtils;
-import com.googlecode.lanterna.gui2.AbstractComponent;
 import com.googlecode.lanterna.gui2.Component;
-import com.googlecode.lanterna.gui2.ComponentRenderer;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LayoutData;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
-import com.googlecode.lanterna.gui2.TextGUIGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.pryx.support.Secret;
@@ -20,6 +16,7 @@ import dev.pryx.tui.shell.KeyHint;
 import dev.pryx.tui.shell.Pane;
 import dev.pryx.tui.shell.Shell;
 import dev.pryx.tui.widgets.SecretField;
+import dev.pryx.tui.widgets.WrappedText;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -56,9 +53,9 @@ public final class UnlockPane extends Pane {
     private final Async.Ticket ticket = new Async.Ticket();
     private final SecretField passphrase = new SecretField();
     private final SecretField repeat = new SecretField();
-    private final Paragraph intro = new Paragraph(3);
-    private final Paragraph hint = new Paragraph(2);
-    private final Paragraph message = new Paragraph(6);
+    private final WrappedText intro = new WrappedText(3, INDENT);
+    private final WrappedText hint = new WrappedText(2, INDENT);
+    private final WrappedText message = new WrappedText(6, INDENT);
     private Panel content;
     private UnlockModel.Mode built;
     private boolean started;
@@ -153,12 +150,6 @@ public final class UnlockPane extends Pane {
 
     @Override
     public boolean onKey(KeyStroke key) {
-        if (key.getKeyType() == KeyType.Escape) {
-            // There is nothing behind this screen; say how to leave instead of "back".
-            shell.status(passphrase.isFocused() || repeat.isFocused() ? "Nothing to go back to: Ctrl+C quits."
-                    : "Nothing to go back to: q quits.");
-            return true;
-        }
         if (key.getKeyType() != KeyType.Enter) {
             return false;
         }
@@ -281,60 +272,5 @@ public final class UnlockPane extends Pane {
         ticket.next();
         passphrase.clear();
         repeat.clear();
-    }
-
-    /**
-     * Text wrapped at words to whatever width the layout gives, in a fixed number of rows: the
-     * manager's sentences carry file paths of any length, and a Label would cut them at the edge.
-     */
-    static final class Paragraph extends AbstractComponent<Paragraph> {
-        private final int rows;
-        private String text = "";
-
-        Paragraph(int rows) {
-            this.rows = rows;
-        }
-
-        Paragraph text(String value) {
-            String next = value == null ? "" : value;
-            if (!next.equals(text)) {
-                text = next;
-                invalidate();
-            }
-            return this;
-        }
-
-        String text() {
-            return text;
-        }
-
-        /** The lines drawn in {@code width} columns, at most {@code rows} of them. */
-        static List<String> wrap(String text, int width, int rows) {
-            if (text.isEmpty() || width <= 0) {
-                return List.of();
-            }
-            List<String> lines = TerminalTextUtils.getWordWrappedText(width, text);
-            return lines.size() <= rows ? lines : lines.subList(0, rows);
-        }
-
-        @Override
-        protected ComponentRenderer<Paragraph> createDefaultRenderer() {
-            return new ComponentRenderer<>() {
-                @Override
-                public TerminalSize getPreferredSize(Paragraph p) {
-                    return new TerminalSize(1, p.rows);
-                }
-
-                @Override
-                public void drawComponent(TextGUIGraphics g, Paragraph p) {
-                    g.applyThemeStyle(p.getThemeDefinition().getNormal());
-                    g.fill(' ');
-                    List<String> lines = wrap(p.text, g.getSize().getColumns() - INDENT, g.getSize().getRows());
-                    for (int i = 0; i < lines.size(); i++) {
-                        g.putString(INDENT, i, lines.get(i));
-                    }
-                }
-            };
-        }
     }
 }

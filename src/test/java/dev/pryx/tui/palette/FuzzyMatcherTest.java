@@ -2,6 +2,7 @@ package dev.pryx.tui.palette;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -200,6 +201,34 @@ class FuzzyMatcherTest {
         void hangul() {
             assertThat(positions("한", "한국어 모델")).containsExactly(0);
             assertThat(matcher.match("ㅎ", "한국어 모델")).isNull();
+        }
+    }
+
+    @Nested
+    @DisplayName("ranking a list")
+    class Ranking {
+        record Item(String id, String name) {
+        }
+
+        private final List<Item> items = List.of(new Item("gpt-4.1-mini", "GPT-4.1 mini"), new Item("gpt-5", null),
+                new Item("o3", "OpenAI o3"), new Item("gpt-5-mini", "GPT-5 mini"));
+
+        private List<String> ranked(String query) {
+            return matcher.rank(query, items, i -> java.util.Arrays.asList(i.id(), i.name())).stream().map(Item::id).toList();
+        }
+
+        @Test
+        @DisplayName("keeps the list as it is for an empty or blank query")
+        void blank() {
+            assertThat(ranked("")).containsExactly("gpt-4.1-mini", "gpt-5", "o3", "gpt-5-mini");
+            assertThat(ranked("  ")).containsExactly("gpt-4.1-mini", "gpt-5", "o3", "gpt-5-mini");
+        }
+
+        @Test
+        @DisplayName("drops what does not match, puts the best first, and matches on any label (null ones skipped)")
+        void ordered() {
+            assertThat(ranked("gpt5")).startsWith("gpt-5").doesNotContain("o3");
+            assertThat(ranked("openai")).containsExactly("o3");
         }
     }
 }
