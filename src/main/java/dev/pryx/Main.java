@@ -45,9 +45,18 @@ public final class Main {
         Environment env = Environment.system();
         FileVault.Options options = FileVault.Options.defaults()
                 .withAllowOpenPermissions("1".equals(env.get(ALLOW_OPEN_PERMISSIONS)));
-        int code = run(args, env, Path.of(System.getProperty("user.home")), System.in, System.out, System.err,
+        int code = run(args, env, userHome(env), System.in, System.out, System.err,
                 System.console(), options);
         System.exit(code);
+    }
+
+    /**
+     * {@code $HOME} when set, as the XDG rules and every other tool read it; Java's
+     * {@code user.home} comes from the password database and ignores it.
+     */
+    static Path userHome(Environment env) {
+        String home = env.get("HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
     }
 
     /** One invocation with everything from outside passed in; tests call this directly. */

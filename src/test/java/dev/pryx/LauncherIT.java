@@ -69,6 +69,24 @@ class LauncherIT {
     }
 
     @Test
+    @DisplayName("without PRYX_HOME the XDG default folders are under $HOME, not under Java's idea of the home")
+    void xdgUnderHome() throws Exception {
+        Path user = Files.createDirectories(home.resolve("user"));
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "vault", "init");
+        Map<String, String> e = pb.environment();
+        e.keySet().removeIf(k -> k.startsWith("PRYX_") || k.startsWith("XDG_"));
+        e.put("HOME", user.toString());
+        e.put("PRYX_VAULT_PASSPHRASE", TestSecrets.PASSPHRASE);
+        pb.redirectErrorStream(true).redirectOutput(home.resolve("xdg-out.txt").toFile());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(home.resolve("xdg-out.txt"))).isZero();
+        assertThat(user.resolve(".local/share/pryx/vault.pryx")).exists();
+        assertThat(user.resolve(".local/state/pryx/logs")).isDirectory();
+    }
+
+    @Test
     @DisplayName("init, status, change-passphrase and a wrong passphrase, with the contract's exit codes")
     void vaultLifecycle() throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("PRYX_VAULT_PASSPHRASE", TestSecrets.PASSPHRASE));
