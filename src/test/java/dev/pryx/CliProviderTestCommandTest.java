@@ -117,7 +117,7 @@ class CliProviderTestCommandTest {
             assertThat(run("provider", "status").out()).contains("last test  never (pryx provider test openai)");
             server.enqueue(new MockResponse().setBody(MODELS));
             run("provider", "test", "openai");
-            assertThat(run("provider", "status").out()).containsPattern("last test  ok, [0-9]+ ms, 20");
+            assertThat(run("provider", "status").out()).containsPattern("last test  ok, [0-9]+ ms, just now");
         }
 
         @Test
@@ -144,6 +144,89 @@ class CliProviderTestCommandTest {
             assertThat(board).hasSize(3);
             assertThat(board.get(0).get("id").asText()).isNotEmpty();
             assertThat(board.findValuesAsText("verdict")).contains("ok");
+        }
+
+        @Test
+        @DisplayName("the board shows the key's state, fingerprint and age, and where key and model come from")
+        void board() throws Exception {
+            addOpenAi(baseUrl());
+            assertThat(run("provider", "use-model", "openai", "gpt-5-mini").exit()).isZero();
+            String out = run("provider", "status").out();
+            assertThat(out).contains("* openai (OpenAI)  in force (config)")
+                    .containsPattern("key        set, fp:[0-9a-f]{12}, stored just now")
+                    .contains("key from   vault:openai" + System.lineSeparator())
+                    .contains("model      gpt-5-mini" + System.lineSeparator());
+            JsonNode entry = new ObjectMapper().readTree(run("provider", "status", "--json").out()).get(0);
+            assertThat(entry.get("key_source").asText()).isEqualTo("config");
+            assertThat(entry.get("key_ref").asText()).isEqualTo("vault:openai");
+            assertThat(entry.get("model_source").asText()).isEqualTo("config");
+            assertThat(entry.get("key_set_at").asText()).startsWith("20");
+            assertThat(entry.get("active").asBoolean()).isTrue();
+        }
+
+        @Test
+        @DisplayName("PRYX_PROVIDER, PRYX_MODEL and PRYX_API_KEY_REF show on the board as the source of what is in force")
+        void environmentOverrides() throws Exception {
+            addOpenAi(baseUrl());
+            assertThat(run("provider", "add", "openai", "--as", "openai-work", "--base-url", baseUrl()).exit()).isZero();
+            env.put("PRYX_PROVIDER", "openai-work");
+            env.put("PRYX_MODEL", "gpt-5-mini");
+            env.put("PRYX_API_KEY_REF", "vault:openai");
+
+            Result r = run("provider", "status");
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("* openai-work (OpenAI)  in force (PRYX_PROVIDER)")
+                    .contains("key from   vault:openai (PRYX_API_KEY_REF, not the configured entry)")
+                    .contains("model      gpt-5-mini (PRYX_MODEL)");
+            JsonNode board = new ObjectMapper().readTree(run("provider", "status", "--json").out());
+            JsonNode work = board.get(0).get("id").asText().equals("openai-work") ? board.get(0) : board.get(1);
+            JsonNode plain = work == board.get(0) ? board.get(1) : board.get(0);
+            assertThat(work.get("key_state").asText()).as("the overriding entry holds a key").isEqualTo("set");
+            assertThat(work.get("key_source").asText()).isEqualTo("env PRYX_API_KEY_REF");
+            assertThat(work.get("model_source").asText()).isEqualTo("env PRYX_MODEL");
+            assertThat(work.get("active_source").asText()).isEqualTo("env PRYX_PROVIDER");
+            assertThat(plain.get("active").asBoolean()).as("the configured default is not the one in force").isFalse();
+            assertThat(plain.get("key_source").asText()).isEqualTo("config");
+        }
+
+        @Test
+        @DisplayName("PRYX_PROVIDER naming an unconfigured provider is a warning on the board, not a failure")
+        void unknownProviderInEnvironment() {
+            addOpenAi(baseUrl());
+            env.put("PRYX_PROVIDER", "mistral");
+            Result r = run("provider", "status");
+            assertThat(r.exit()).isZero();
+            assertThat(r.err()).contains("PRYX_PROVIDER names 'mistral', which is not configured");
+            assertThat(r.out()).doesNotContain("in force");
+        }
+
+        @Test
+        @DisplayName("--check over 10 providers whose servers each take 1 s answers in about 1 s, not 10")
+        void checkRunsConcurrently() throws Exception {
+            List<MockWebServer> slow = new ArrayList<>();
+            try {
+                for (int i = 0; i < 10; i++) {
+                    MockWebServer s = new MockWebServer();
+                    s.enqueue(new MockResponse().setBody(MODELS).setHeadersDelay(1, TimeUnit.SECONDS));
+                    s.start();
+                    slow.add(s);
+                    String id = "slow-" + i;
+                    assertThat(run("provider", "add", "openai", "--as", id, "--base-url",
+                            "http://127.0.0.1:" + s.getPort() + "/v1").exit()).isZero();
+                    assertThat(withStdin(KEY + "\n", "provider", "set-key", id).exit()).isZero();
+                }
+                long start = System.nanoTime();
+                Result r = run("provider", "status", "--check");
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertThat(r.exit()).as(r.out() + r.err()).isZero();
+                assertThat(slow).allSatisfy(s -> assertThat(s.getRequestCount()).isEqualTo(1));
+                // One after another would take at least 10 s; the bound is loose for a busy CI machine.
+                assertThat(millis).as("elapsed ms").isBetween(1_000L, 6_000L);
+            } finally {
+                for (MockWebServer s : slow) {
+                    s.close();
+                }
+            }
         }
 
         @Test

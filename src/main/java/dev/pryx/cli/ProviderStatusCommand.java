@@ -1,22 +1,37 @@
 package dev.pryx.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.pryx.provider.LastTest;
 import dev.pryx.provider.ProviderManager;
-import dev.pryx.provider.ProviderView;
+import dev.pryx.provider.ProviderStatus;
+import dev.pryx.support.RelativeTime;
+import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pryx provider status [--check] [--json]}: one board of every provider with its last test;
- * {@code --check} tests the enabled ones first, several at a time, and exits 1 if any has a problem.
+ * {@code pryx provider status [--check] [--json]}: one board of every provider, the way
+ * {@code gh auth status} shows accounts; {@code --check} tests the enabled ones first, several at
+ * a time, and exits 1 if any has a problem.
+ *
+ * <pre>
+ * * openai (OpenAI)  in force (config)
+ *     key        set, fp:3096946b2625, stored 3 days ago
+ *     key from   vault:openai
+ *     model      gpt-5 (PRYX_MODEL)
+ *     base url   https://api.openai.com/v1
+ *     last test  ok, 212 ms, 5 minutes ago
+ * </pre>
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"One board: each provider, enabled, key state and fingerprint, default model, base URL, last test.",
+        description = {"One board: each provider, enabled, key state, fingerprint and age, where the key and model come from "
+                + "(config or an environment override), base URL, last test.",
                 "--check tests every enabled provider first (several at once) and exits 1 if any has a problem."})
 public final class ProviderStatusCommand implements Callable<Integer> {
     private final CliContext context;
@@ -24,14 +39,17 @@ public final class ProviderStatusCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Option(names = "--check", description = "Test every enabled provider now (at most 8 at a time).")
+    @Option(names = "--check", description = "Test every enabled provider now (up to 16 at a time).")
     boolean check;
 
-    /** Tests mostly wait on the network; eight at once is plenty for a person's providers without flooding a proxy. */
-    static final int PARALLEL_TESTS = 8;
+    /**
+     * Tests mostly wait on the network, so a person's providers (ten or twenty) are best all tested
+     * at once; the bound keeps a long list from opening hundreds of connections through a proxy.
+     */
+    static final int PARALLEL_TESTS = 16;
 
-    /** The board as {@code --json} prints it: the provider's fields as before, plus its last test and any problem found. */
-    record Entry(@com.fasterxml.jackson.annotation.JsonUnwrapped ProviderView provider, LastTest lastTest, String problem) {
+    /** The board as {@code --json} prints it: the provider's status, plus any problem {@code --check} found. */
+    record Entry(@JsonUnwrapped ProviderStatus provider, String problem) {
     }
 
     public ProviderStatusCommand(CliContext context) {
@@ -41,41 +59,64 @@ public final class ProviderStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProviderManager manager = context.manager();
-        List<ProviderView> providers = manager.listProviders();
-        Map<String, String> problems = new HashMap<>();
-        boolean allOk = true;
-        if (check) {
-            List<String> enabled = providers.stream().filter(ProviderView::enabled).map(ProviderView::id).toList();
-            for (ProviderManager.CheckOutcome outcome : manager.testConnections(enabled, PARALLEL_TESTS)) {
-                if (!outcome.ok()) {
-                    allOk = false;
-                    problems.put(outcome.id(), outcome.report() != null
-                            ? outcome.report().message() + " " + outcome.report().hint() : outcome.problem());
-                }
-            }
-        }
-        Map<String, LastTest> tests = manager.lastTests();
+        Map<String, String> problems = check ? check(manager) : Map.of();
+        ProviderManager.StatusBoard board = manager.status();
+        board.warnings().forEach(w -> context.err().println("Warning: " + w));
+        int exit = problems.isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
         if (json.json) {
-            Output.json(context.out(), providers.stream()
-                    .map(p -> new Entry(p, tests.get(p.id()), problems.get(p.id()))).toList());
-            return allOk ? ExitCode.OK : ExitCode.CHECK_FAILED;
+            Output.json(context.out(), board.providers().stream().map(p -> new Entry(p, problems.get(p.id()))).toList());
+            return exit;
         }
-        if (providers.isEmpty()) {
+        if (board.providers().isEmpty()) {
             context.out().println("No providers yet. Add one with `pryx provider add <id>`.");
-            return ExitCode.OK;
+            return exit;
         }
-        for (ProviderView p : providers) {
-            context.out().println((p.active() ? "* " : "  ") + p.id() + " (" + p.name() + ")" + (p.enabled() ? "" : "  [disabled]"));
-            context.out().println("    auth       " + p.authType() + ": " + p.keyState() + (p.fingerprint() == null ? "" : " " + p.fingerprint()));
-            context.out().println("    model      " + Output.orDash(p.model()));
-            context.out().println("    base url   " + p.baseUrl());
-            LastTest last = tests.get(p.id());
-            context.out().println("    last test  " + (last == null ? "never (pryx provider test " + p.id() + ")"
-                    : last.verdict().replace('_', ' ') + ", " + last.latencyMs() + " ms, " + last.at()));
-            if (problems.containsKey(p.id())) {
-                context.out().println("    problem    " + problems.get(p.id()));
+        Instant now = Instant.now();
+        for (ProviderStatus p : board.providers()) {
+            print(context.out(), p, problems.get(p.id()), now);
+        }
+        return exit;
+    }
+
+    /** Tests the enabled providers; the problem of each one that is not fine, by id. */
+    private static Map<String, String> check(ProviderManager manager) {
+        List<String> enabled = manager.listProviders().stream().filter(p -> p.enabled()).map(p -> p.id()).toList();
+        Map<String, String> problems = new HashMap<>();
+        for (ProviderManager.CheckOutcome outcome : manager.testConnections(enabled, PARALLEL_TESTS)) {
+            if (!outcome.ok()) {
+                problems.put(outcome.id(), outcome.report() != null
+                        ? outcome.report().message() + " " + outcome.report().hint() : outcome.problem());
             }
         }
-        return allOk ? ExitCode.OK : ExitCode.CHECK_FAILED;
+        return problems;
+    }
+
+    private static void print(PrintWriter out, ProviderStatus p, String problem, Instant now) {
+        out.println((p.active() ? "* " : "  ") + p.id() + " (" + p.name() + ")"
+                + (p.active() ? "  in force (" + source(p.activeSource()) + ")" : "")
+                + (p.enabled() ? "" : "  [disabled]"));
+        if (p.keyRef() == null) {
+            out.println("    key        not needed (" + p.authType() + ")");
+        } else {
+            out.println("    key        " + p.keyState() + (p.fingerprint() == null ? "" : ", " + p.fingerprint())
+                    + (p.keyChangedAt() == null ? "" : ", stored " + RelativeTime.describe(p.keyChangedAt(), now))
+                    + (p.keyVersions() > 1 ? " (" + (p.keyVersions() - 1) + " earlier kept for rollback)" : ""));
+            out.println("    key from   " + p.keyRef() + ("config".equals(p.keySource()) ? ""
+                    : " (" + source(p.keySource()) + ", not the configured entry)"));
+        }
+        out.println("    model      " + Output.orDash(p.model())
+                + (p.modelSource().startsWith("env ") ? " (" + source(p.modelSource()) + ")" : ""));
+        out.println("    base url   " + p.baseUrl());
+        LastTest last = p.lastTest();
+        out.println("    last test  " + (last == null ? "never (pryx provider test " + p.id() + ")"
+                : last.verdict().replace('_', ' ') + ", " + last.latencyMs() + " ms, " + RelativeTime.describe(last.at(), now)));
+        if (problem != null) {
+            out.println("    problem    " + problem);
+        }
+    }
+
+    /** {@code env PRYX_MODEL} reads better on the board as just the variable's name. */
+    private static String source(String source) {
+        return source.startsWith("env ") ? source.substring(4) : source;
     }
 }

@@ -407,6 +407,70 @@ public final class ProviderManager implements AutoCloseable {
         return vault().read(c -> c.records(TESTS, LastTest.class));
     }
 
+    /** The status board: every configured provider, and what about the environment needs a look. */
+    public record StatusBoard(List<ProviderStatus> providers, List<String> warnings) {
+    }
+
+    /**
+     * Every configured provider with its key (state, fingerprint, age, and whether
+     * {@code PRYX_API_KEY_REF} replaces it), the model in force and its source, and the last
+     * test. Never opens the network; an environment variable naming something that does not
+     * exist is a warning here, not a failure, since the board is where one goes to find out.
+     */
+    public StatusBoard status() {
+        if (!session.exists()) {
+            return new StatusBoard(List.of(), List.of());
+        }
+        FileVault vault = vault();
+        Map<String, ProviderConfig> configs = configs(vault);
+        Map<String, LastTest> tests = lastTests();
+        List<String> warnings = new ArrayList<>();
+        String configured = defaults(vault).provider();
+        String active = configured;
+        String activeSource = "config";
+        Optional<String> fromEnv = env.value(ENV_PROVIDER).map(String::trim);
+        if (fromEnv.isPresent()) {
+            if (configs.containsKey(fromEnv.get())) {
+                active = fromEnv.get();
+                activeSource = "env " + ENV_PROVIDER;
+            } else {
+                active = null;
+                warnings.add(ENV_PROVIDER + " names '" + fromEnv.get() + "', which is not configured; "
+                        + "commands that use the provider in force will fail until it is added or the variable unset.");
+            }
+        }
+        Optional<String> keyRef = env.value(ENV_KEY_REF).map(String::trim);
+        if (keyRef.isPresent() && active == null) {
+            warnings.add(ENV_KEY_REF + " is set but no provider is in force, so it applies to none.");
+        }
+        Optional<String> model = env.value(ENV_MODEL).map(String::trim);
+        List<ProviderStatus> out = new ArrayList<>();
+        for (ProviderConfig p : configs.values()) {
+            boolean inForce = p.id().equals(active);
+            String credential = credentialOf(p);
+            String keySource = "config";
+            if (inForce && keyRef.isPresent() && credential != null) {
+                credential = ProviderIds.credentialName(keyRef.get());
+                keySource = "env " + ENV_KEY_REF;
+            }
+            String keyState = "not needed";
+            KeyStatus key = null;
+            if (credential != null && !AuthType.NONE.wireName().equals(p.authType())) {
+                key = keys.status(vault, p.id(), credential, null);
+                keyState = key.set() ? "set" : "missing";
+            }
+            boolean envModel = inForce && model.isPresent();
+            String modelInForce = envModel ? model.get() : p.model();
+            out.add(new ProviderStatus(p.id(), p.name(), p.provider(), p.enabled(), inForce, inForce ? activeSource : null,
+                    p.authType(), keyState, key == null ? null : key.ref(), key == null ? null : keySource,
+                    key == null ? null : key.fingerprint(), key == null ? null : key.setAt(),
+                    key == null || key.setAt() == null ? null : key.rotatedAt() != null ? key.rotatedAt() : key.setAt(),
+                    key == null ? 0 : key.versions(), modelInForce,
+                    envModel ? "env " + ENV_MODEL : modelInForce == null ? "none" : "config", p.baseUrl(), tests.get(p.id())));
+        }
+        return new StatusBoard(out, warnings);
+    }
+
     /** A provider's test, or why it could not be run. */
     public record CheckOutcome(String id, ConnectionReport report, String problem) {
         public boolean ok() {
