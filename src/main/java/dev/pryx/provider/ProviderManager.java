@@ -499,7 +499,7 @@ public final class ProviderManager implements AutoCloseable {
             for (String id : ids) {
                 futures.add(pool.submit(() -> {
                     try {
-                        return new CheckOutcome(id, testConnection(id), null);
+                        return new CheckOutcome(id, probe(id), null);
                     } catch (PryxException e) {
                         return new CheckOutcome(id, null, e.getMessage());
                     }
@@ -516,6 +516,9 @@ public final class ProviderManager implements AutoCloseable {
                     throw new PryxException(PryxException.Kind.REMOTE, "Interrupted while testing the providers.");
                 }
             }
+            // One save for all the verdicts, not one per provider: each save encrypts and fsyncs
+            // under the vault's lock, and concurrent tests would queue on it.
+            record(out.stream().map(CheckOutcome::report).filter(java.util.Objects::nonNull).toList());
             return out;
         } finally {
             pool.shutdownNow();
@@ -535,6 +538,13 @@ public final class ProviderManager implements AutoCloseable {
      *                       http(s); (vault) when the vault cannot be opened or saved
      */
     public ConnectionReport testConnection(String id) {
+        ConnectionReport report = probe(id);
+        record(List.of(report));
+        return report;
+    }
+
+    /** {@link #testConnection} without recording the verdict. */
+    private ConnectionReport probe(String id) {
         ProviderConfig config = config(id);
         String testKind = catalog().provider(config.provider()).map(CatalogProvider::testKind).orElse(null);
         ProbeKind kind = ProbeKind.find(testKind).orElseThrow(() -> new PryxException(PryxException.Kind.USAGE,
@@ -545,17 +555,25 @@ public final class ProviderManager implements AutoCloseable {
                     : new ProbeRequest(kind, config.baseUrl(), key);
             result = new ConnectionProbe(http.get(), TEST_CONNECT_TIMEOUT, TEST_TOTAL_TIMEOUT).probe(request);
         }
-        ConnectionReport report = ConnectionReport.of(config, result, now());
-        LastTest last = new LastTest(report.verdict(), report.latencyMs(), report.testedAt());
+        return ConnectionReport.of(config, result, now());
+    }
+
+    /** Keeps each report as its provider's last test (one vault save), then tells the listener. */
+    private void record(List<ConnectionReport> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
         vault().update(c -> {
-            // Not for a provider removed while the test ran (another process): it would outlive it.
-            if (c.record(PROVIDERS, id, ProviderConfig.class).isPresent()) {
-                c.putRecord(TESTS, id, last);
+            for (ConnectionReport report : reports) {
+                // Not for a provider removed while the test ran (another process): it would outlive it.
+                if (c.record(PROVIDERS, report.providerId(), ProviderConfig.class).isPresent()) {
+                    c.putRecord(TESTS, report.providerId(),
+                            new LastTest(report.verdict(), report.latencyMs(), report.testedAt()));
+                }
             }
             return null;
         });
-        events.on(new ProviderEvent("provider.test", id, null, report.verdict()));
-        return report;
+        reports.forEach(r -> events.on(new ProviderEvent("provider.test", r.providerId(), null, r.verdict())));
     }
 
     /**
