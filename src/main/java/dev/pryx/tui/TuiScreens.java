@@ -11,6 +11,7 @@ import dev.pryx.tui.settings.SettingsPane;
 import dev.pryx.tui.shell.Pane;
 import dev.pryx.tui.shell.Screens;
 import dev.pryx.tui.shell.Shell;
+import dev.pryx.tui.status.StatusBoardPane;
 
 /** The app's screens, and the step that follows adding a provider (key, then model). */
 final class TuiScreens implements Screens {
@@ -62,5 +63,10 @@ final class TuiScreens implements Screens {
     @Override
     public Pane settings() {
         return new SettingsPane(shell);
+    }
+
+    @Override
+    public Pane statusBoard() {
+        return new StatusBoardPane(shell);
     }
 }

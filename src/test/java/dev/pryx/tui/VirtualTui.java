@@ -113,6 +113,8 @@ public final class VirtualTui implements AutoCloseable {
         long deadline = System.nanoTime() + 20_000_000_000L;
         try {
             while (true) {
+                // As the main loop does between events: a busy spinner moves on.
+                shell.animate(System.nanoTime());
                 boolean worked = shell.gui().getGUIThread().processEventsAndUpdate();
                 if (worked) {
                     frames.add(screen());

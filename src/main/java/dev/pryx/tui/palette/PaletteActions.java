@@ -9,6 +9,7 @@ import dev.pryx.support.PryxException;
 import dev.pryx.tui.providers.ProviderListPane;
 import dev.pryx.tui.shell.Async;
 import dev.pryx.tui.shell.Shell;
+import dev.pryx.tui.status.StatusBoardPane;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,8 @@ public final class PaletteActions {
             PaletteItem.command("set-key", "Set key", "for the active provider"),
             PaletteItem.command("use-model", "Use model", "pick the active provider's default model"),
             PaletteItem.command("remove-provider", "Remove provider", "the active provider and its key"),
+            PaletteItem.command("status", "Status board", "each provider's key, model and last test"),
+            PaletteItem.command("check-all", "Check all providers", "test every enabled provider now"),
             PaletteItem.command("refresh-catalog", "Refresh catalog", "fetch the latest models.dev catalog"),
             PaletteItem.command("theme", "Theme", "dark, light, high-contrast, yours"),
             PaletteItem.command("providers", "Providers", "the home screen"),
@@ -68,6 +71,12 @@ public final class PaletteActions {
     private static void command(Shell shell, String id) {
         switch (id) {
             case "add-provider" -> shell.navigator().push(shell.screens().addProvider());
+            case "status" -> shell.navigator().push(shell.screens().statusBoard());
+            case "check-all" -> {
+                StatusBoardPane board = new StatusBoardPane(shell);
+                shell.navigator().push(board);
+                board.checkAll();
+            }
             case "set-key" -> active(shell).ifPresent(p -> shell.navigator().push(shell.screens().keyEntry(p.id())));
             case "use-model" -> active(shell).ifPresent(p -> shell.navigator().push(shell.screens().modelPicker(p.id())));
             case "remove-provider" -> active(shell).ifPresent(p -> shell.confirm(

@@ -11,6 +11,7 @@ import dev.pryx.support.PryxException;
 import dev.pryx.tui.shell.KeyHint;
 import dev.pryx.tui.shell.Pane;
 import dev.pryx.tui.shell.Shell;
+import dev.pryx.tui.shell.StatusTone;
 import dev.pryx.tui.text.CellWidth;
 import dev.pryx.tui.widgets.ColumnHeader;
 import dev.pryx.tui.widgets.SelectList;
@@ -25,7 +26,7 @@ import java.util.List;
  *  ● OpenAI          openai        key fp:3f9a0c1d2e4b  gpt-5-mini           yes
  *    Ollama (local)  ollama        none needed          -                    yes
  *  ...
- *  a add  k key  m model  d remove  t test  ·  / palette  ? help  q quit
+ *  a add  k key  m model  d remove  t test  b status  ·  / palette  ? help  q quit
  * </pre>
  */
 public final class ProviderListPane extends Pane {
@@ -97,7 +98,7 @@ public final class ProviderListPane extends Pane {
         return List.of(
                 KeyHint.footer("a", "add"), KeyHint.footer("k", "key"), KeyHint.footer("m", "model"),
                 KeyHint.help("e", "edit the provider: name, base URL, on/off"),
-                KeyHint.footer("d", "remove"), KeyHint.footer("t", "test"),
+                KeyHint.footer("d", "remove"), KeyHint.footer("t", "test"), KeyHint.footer("b", "status"),
                 KeyHint.help("Enter / u", "make the selected provider active"),
                 KeyHint.help("s", "settings (theme)"), KeyHint.help("Up / Down", "move"));
     }
@@ -111,6 +112,7 @@ public final class ProviderListPane extends Pane {
         switch (key.getCharacter()) {
             case 'a' -> shell.navigator().push(shell.screens().addProvider());
             case 's' -> shell.navigator().push(shell.screens().settings());
+            case 'b' -> shell.navigator().push(shell.screens().statusBoard());
             case 'k', 'm', 'e', 'd', 'u', 't' -> {
                 if (selected == null) {
                     shell.status("No provider yet: press a to add one.");
@@ -135,9 +137,10 @@ public final class ProviderListPane extends Pane {
 
     /** Tests the provider's connection on a worker; the verdict (and what to do) comes back on the status line. */
     private void test(ProviderView selected) {
-        shell.status("Testing " + selected.name() + "…");
+        shell.busy("Testing " + selected.name() + "…");
         shell.async().run(testTicket, () -> shell.manager().testConnection(selected.id()),
-                report -> shell.status(ProviderListModel.verdictLine(report)), shell::fail);
+                report -> shell.status(ProviderListModel.verdictLine(report),
+                        report.ok() ? StatusTone.OK : StatusTone.ERROR), shell::fail);
     }
 
     private void openKeyEntry(ProviderView selected) {

@@ -17,6 +17,7 @@ public final class MainLoop {
     public static void run(Shell shell) throws IOException {
         TextGUIThread thread = shell.gui().getGUIThread();
         while (!shell.quitRequested()) {
+            shell.animate(System.nanoTime());
             boolean worked = thread.processEventsAndUpdate();
             if (!worked) {
                 try {

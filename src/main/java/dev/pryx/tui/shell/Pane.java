@@ -113,8 +113,30 @@ public abstract class Pane {
 
     /** Shows one line under the body until the next one replaces it. */
     public final void showStatus(String message) {
+        showStatus(message, StatusTone.INFO);
+    }
+
+    /** Shows one line in a tone (a result's colour and mark, or a spinner while busy). */
+    public final void showStatus(String message, StatusTone tone) {
         window();
-        status.setText(message == null ? "" : message.replace('\n', ' '));
+        String text = message == null ? "" : message.replace('\n', ' ');
+        status.setText(text.isEmpty() ? text : tone.marked(text), tone);
+    }
+
+    /** Moves a busy status line's spinner on when its frame is due; called by the main loop. */
+    final void animate(long nanos) {
+        if (status != null && status.tone == StatusTone.BUSY && status.frame != StatusTone.spinnerFrame(nanos)) {
+            status.invalidate();
+        }
+    }
+
+    /** The status line's text and tone, for tests. */
+    public final String statusText() {
+        return status == null ? "" : status.text();
+    }
+
+    public final StatusTone statusTone() {
+        return status == null ? StatusTone.INFO : status.tone;
     }
 
     /** Re-reads {@link #keys()} into the footer (a pane whose keys change calls this). */
@@ -127,12 +149,20 @@ public abstract class Pane {
     /** The status line: one row, cut with an ellipsis to the width (Lanterna's Label would wrap and lose the rest). */
     static final class OneLine extends com.googlecode.lanterna.gui2.AbstractComponent<OneLine> {
         private String text = "";
+        private StatusTone tone = StatusTone.INFO;
+        /** The spinner frame last drawn, so the loop redraws only when the next one is due. */
+        private char frame;
         private boolean reverse;
         /** When set, the text is made for the width at each draw. */
         private java.util.function.IntFunction<String> source;
 
         void setText(String text) {
+            setText(text, StatusTone.INFO);
+        }
+
+        void setText(String text, StatusTone tone) {
             this.text = text;
+            this.tone = tone;
             invalidate();
         }
 
@@ -150,12 +180,23 @@ public abstract class Pane {
 
                 @Override
                 public void drawComponent(com.googlecode.lanterna.gui2.TextGUIGraphics g, OneLine line) {
-                    g.applyThemeStyle(line.getThemeDefinition().getNormal());
+                    String category = line.tone.themeCategory();
+                    com.googlecode.lanterna.graphics.ThemeStyle style = category == null ? null
+                            : line.getThemeDefinition().getCustom(category);
+                    g.applyThemeStyle(style != null ? style : line.getThemeDefinition().getNormal());
                     if (line.reverse) {
                         g.enableModifiers(SGR.REVERSE);
                     }
                     int width = g.getSize().getColumns();
-                    String shown = line.source != null ? line.source.apply(width) : " " + line.text;
+                    String shown;
+                    if (line.source != null) {
+                        shown = line.source.apply(width);
+                    } else if (line.tone == StatusTone.BUSY && !line.text.isEmpty()) {
+                        line.frame = StatusTone.spinnerFrame(System.nanoTime());
+                        shown = " " + line.frame + " " + line.text;
+                    } else {
+                        shown = " " + line.text;
+                    }
                     g.putString(0, 0, dev.pryx.tui.text.CellWidth.fit(shown, width));
                 }
             };

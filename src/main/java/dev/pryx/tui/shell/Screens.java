@@ -22,4 +22,7 @@ public interface Screens {
 
     /** Settings (theme). */
     Pane settings();
+
+    /** The status board: keys, models and last tests of every provider. */
+    Pane statusBoard();
 }

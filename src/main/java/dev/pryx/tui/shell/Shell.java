@@ -37,6 +37,7 @@ public final class Shell {
     private boolean pasting;
     /** The last status line set while handling the current key; a pane opened by that key shows it too. */
     private String carried;
+    private StatusTone carriedTone = StatusTone.INFO;
     private boolean quit;
 
     public Shell(PryxTextGui gui, ProviderManager manager, ThemeController themes, java.util.concurrent.Executor workers) {
@@ -80,11 +81,22 @@ public final class Shell {
 
     /** One line on the top pane's status line. Safe from any thread. */
     public void status(String message) {
+        status(message, StatusTone.INFO);
+    }
+
+    /** A spinner and a line while work runs; the result's own status line replaces it. */
+    public void busy(String message) {
+        status(message, StatusTone.BUSY);
+    }
+
+    /** One line in a tone: a result's colour and mark, or a spinner. Safe from any thread. */
+    public void status(String message, StatusTone tone) {
         Runnable show = () -> {
             carried = message;
+            carriedTone = tone;
             Pane top = navigator.top();
             if (top != null) {
-                top.showStatus(message);
+                top.showStatus(message, tone);
             }
         };
         if (Thread.currentThread() == gui.getGUIThread().getThread()) {
@@ -99,7 +111,7 @@ public final class Shell {
      * is a bug, logged with its stack trace and shown as one line pointing at the log.
      */
     public void fail(RuntimeException e) {
-        status(describe(e));
+        status(describe(e), StatusTone.ERROR);
     }
 
     /**
@@ -210,12 +222,20 @@ public final class Shell {
         return quit;
     }
 
+    /** Moves a busy spinner on; the main loop calls it between events. */
+    public void animate(long nanos) {
+        Pane top = navigator.top();
+        if (top != null) {
+            top.animate(nanos);
+        }
+    }
+
     // ---- keys ---------------------------------------------------------------------------------
 
     /** Called by the navigator when a pane comes to the top. */
     void carryStatusTo(Pane pane) {
         if (carried != null) {
-            pane.showStatus(carried);
+            pane.showStatus(carried, carriedTone);
         }
     }
 

@@ -43,6 +43,8 @@ class ThemeFilesTest {
             "foreground[SELECTED]", "background[SELECTED]",
             "foreground[ACTIVE]", "background[ACTIVE]",
             "foreground[INSENSITIVE]",
+            "foreground[OK]", "background[OK]", "foreground[WARNING]", "background[WARNING]",
+            "foreground[ERROR]", "background[ERROR]",
             GUI + "GUIBackdrop.background",
             GUI + "DefaultWindowDecorationRenderer.foreground[ACTIVE]",
             GUI + "AbstractBorder.foreground",
@@ -138,6 +140,9 @@ class ThemeFilesTest {
         }
         styles.put("title", theme.getDefinition(DefaultWindowDecorationRenderer.class).getActive());
         styles.put("table header", theme.getDefinition(Table.class).getCustom("HEADER"));
+        for (String result : List.of("OK", "WARNING", "ERROR")) {
+            styles.put("status " + result, theme.getDefaultDefinition().getCustom(result));
+        }
         Map<String, Double> tooLow = styles.entrySet().stream()
                 .filter(e -> ratio(e.getValue()) < minimum)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ratio(e.getValue())));
