@@ -96,7 +96,7 @@ public final class ProviderStatusCommand implements Callable<Integer> {
                 + (p.active() ? "  in force (" + source(p.activeSource()) + ")" : "")
                 + (p.enabled() ? "" : "  [disabled]"));
         if (p.keyRef() == null) {
-            out.println("    key        not needed (" + p.authType() + ")");
+            out.println("    key        not needed");
         } else {
             out.println("    key        " + p.keyState() + (p.fingerprint() == null ? "" : ", " + p.fingerprint())
                     + (p.keyChangedAt() == null ? "" : ", stored " + RelativeTime.describe(p.keyChangedAt(), now))
