@@ -7,6 +7,7 @@ import dev.pryx.cli.CliContext;
 import dev.pryx.cli.PryxCommand;
 import dev.pryx.cli.TerminalSecretInput;
 import dev.pryx.net.HttpClients;
+import dev.pryx.net.NetworkSettingsFile;
 import dev.pryx.provider.PassphraseSource;
 import dev.pryx.provider.ProviderEvent;
 import dev.pryx.provider.ProviderManager;
@@ -70,18 +71,20 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8));
         TerminalSecretInput input = new TerminalSecretInput(console, stdin, err);
+        // One client per process (one connection pool), built on first use: the settings file and
+        // a CA bundle are read only by a command that goes out to the network.
+        Lazy<okhttp3.OkHttpClient> http = new Lazy<>(() -> HttpClients.create(env,
+                new NetworkSettingsFile(paths.config()).load(), "pryx/" + PryxCommand.Version.version()));
         Lazy<ProviderManager> manager = new Lazy<>(() -> {
             prepareLogFile(logDir);
             return new ProviderManager(paths, vaultOptions, new PassphraseSource(env, input), input,
-                    catalogSource(paths, env), env, Clock.systemUTC(), ProviderEvent.Listener.NONE,
-                    new Lazy<>(() -> HttpClients.create(env, "pryx/" + PryxCommand.Version.version())));
+                    catalogSource(paths, env, http), env, Clock.systemUTC(), ProviderEvent.Listener.NONE, http);
         });
         CliContext.TuiLauncher tui = theme -> {
             prepareLogFile(logDir);
             TuiSecretInput notices = new TuiSecretInput();
             try (ProviderManager tuiManager = new ProviderManager(paths, vaultOptions, new PassphraseSource(env, notices),
-                    notices, catalogSource(paths, env), env, Clock.systemUTC(), ProviderEvent.Listener.NONE,
-                    new Lazy<>(() -> HttpClients.create(env, "pryx/" + PryxCommand.Version.version())))) {
+                    notices, catalogSource(paths, env, http), env, Clock.systemUTC(), ProviderEvent.Listener.NONE, http)) {
                 return TuiApp.run(new TuiApp.Launch(tuiManager, notices, env, paths, theme), stdin, stdout);
             }
         };
@@ -98,9 +101,7 @@ public final class Main {
         }
     }
 
-    private static CatalogSource catalogSource(PryxPaths paths, Environment env) {
-        java.util.function.Supplier<okhttp3.OkHttpClient> http = new Lazy<>(
-                () -> HttpClients.create(env, "pryx/" + PryxCommand.Version.version()));
+    private static CatalogSource catalogSource(PryxPaths paths, Environment env, Supplier<okhttp3.OkHttpClient> http) {
         return new CatalogService(paths, env, http, Clock.systemUTC());
     }
 

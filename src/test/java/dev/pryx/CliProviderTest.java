@@ -92,7 +92,7 @@ class CliProviderTest {
             assertThat(current.get("model").get("source").asText()).isEqualTo("config");
 
             Result text = run("provider", "status");
-            assertThat(text.out()).contains("* openai (OpenAI)").contains("api_key: set fp:").contains(model);
+            assertThat(text.out()).contains("* openai (OpenAI)").contains("key        set, fp:").contains(model);
 
             assertThat(run("provider", "remove", "openai").exit()).isZero();
             assertThat(json(run("provider", "list", "--json"))).isEmpty();

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         versionProvider = PryxCommand.Version.class,
         description = {"Set up and manage LLM providers, with keys kept in an encrypted local vault.", ""},
         subcommands = {TuiCommand.class, ProviderCommand.class, CatalogCommand.class, VaultCommand.class,
-                picocli.AutoComplete.GenerateCompletion.class},
+                NetworkCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "State lives under PRYX_HOME, else the XDG base directories.",
                 "The vault passphrase comes from PRYX_VAULT_PASSPHRASE,",
                 "PRYX_VAULT_PASSPHRASE_FILE, or a prompt on a terminal.",

@@ -98,6 +98,11 @@ final class NoProxy {
         return new NoProxy(everything, List.copyOf(rules));
     }
 
+    /** Whether one entry (lower case) would take effect in a list, rather than being skipped as nonsense. */
+    static boolean isValidEntry(String entry) {
+        return entry.equals("*") || rule(entry) != null;
+    }
+
     /** Whether a host (lower case, no brackets) on a port (-1 when unknown) goes direct. */
     boolean matches(String host, int port) {
         if (everything) {

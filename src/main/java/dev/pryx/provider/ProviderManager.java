@@ -8,6 +8,9 @@ import dev.pryx.catalog.CatalogProvider;
 import dev.pryx.catalog.CatalogSource;
 import dev.pryx.catalog.KeyFormat;
 import dev.pryx.net.HttpClients;
+import dev.pryx.net.NetworkReport;
+import dev.pryx.net.NetworkSettings;
+import dev.pryx.net.NetworkSettingsFile;
 import dev.pryx.net.probe.ConnectionProbe;
 import dev.pryx.net.probe.ProbeKind;
 import dev.pryx.net.probe.ProbeRequest;
@@ -68,13 +71,14 @@ public final class ProviderManager implements AutoCloseable {
     private final ProviderKeys keys;
     private final ProviderEvent.Listener events;
     private final Supplier<OkHttpClient> http;
+    private final PryxPaths paths;
 
     /** With an HTTP client of its own, made on the first connection test (most commands never need one). */
     public ProviderManager(PryxPaths paths, FileVault.Options vaultOptions, PassphraseSource passphrases,
                            SecretInput input, CatalogSource catalogs, Environment env, Clock clock,
                            ProviderEvent.Listener events) {
         this(paths, vaultOptions, passphrases, input, catalogs, env, clock, events,
-                onFirstUse(() -> HttpClients.create(env, "pryx")));
+                onFirstUse(() -> HttpClients.create(env, new NetworkSettingsFile(paths.config()).load(), "pryx")));
     }
 
     /**
@@ -85,6 +89,7 @@ public final class ProviderManager implements AutoCloseable {
                            SecretInput input, CatalogSource catalogs, Environment env, Clock clock,
                            ProviderEvent.Listener events, Supplier<OkHttpClient> http) {
         this.http = Objects.requireNonNull(http, "http");
+        this.paths = paths;
         this.session = new VaultSession(paths, vaultOptions, passphrases, input);
         this.passphrases = passphrases;
         this.catalogs = catalogs;
@@ -726,6 +731,38 @@ public final class ProviderManager implements AutoCloseable {
     public CatalogReport refreshCatalog() {
         CatalogSource.Refreshed refreshed = catalogs.refresh();
         return catalogReport(refreshed.info(), refreshed.changed());
+    }
+
+    // ---- network settings ---------------------------------------------------------------------
+
+    /**
+     * The proxy for each scheme, the no-proxy entries and the extra CA bundle in force for this
+     * process, and where each comes from ({@code network.json} or the environment). Reads the
+     * settings file and the bundle, never the vault or the network, so it works before a vault
+     * exists; a bundle that cannot be used any more is reported, not thrown.
+     */
+    public NetworkView networkSettings() {
+        NetworkSettingsFile file = new NetworkSettingsFile(paths.config());
+        return NetworkView.of(NetworkReport.describe(env, file.load(), file.file()));
+    }
+
+    /**
+     * Changes the saved network settings. Every new value is checked first (a proxy must be
+     * {@code http://HOST:PORT} without credentials; a CA bundle a readable PEM file with at least
+     * one certificate, saved as an absolute path; no-proxy entries hosts, domains, addresses or
+     * CIDR blocks), so a bad value is a usage error and changes nothing. Clients built afterwards
+     * use the result: the next command, or the app's next start.
+     */
+    public NetworkView updateNetworkSettings(NetworkChange change) {
+        String proxy = change.proxy() == null ? null : NetworkSettings.checkedProxy(change.proxy());
+        java.nio.file.Path bundle = change.caBundle() == null ? null : NetworkSettings.checkedCaBundle(change.caBundle());
+        List<String> noProxy = change.noProxy() == null ? null : NetworkSettings.checkedNoProxy(change.noProxy());
+        new NetworkSettingsFile(paths.config()).update(s -> {
+            NetworkSettings out = change.removeProxy() ? s.withProxy(null) : proxy != null ? s.withProxy(proxy) : s;
+            out = change.removeCaBundle() ? out.withCaBundle(null) : bundle != null ? out.withCaBundle(bundle) : out;
+            return change.removeNoProxy() ? out.withNoProxy(List.of()) : noProxy != null ? out.withNoProxy(noProxy) : out;
+        });
+        return networkSettings();
     }
 
     // ---- internals ----------------------------------------------------------------------------

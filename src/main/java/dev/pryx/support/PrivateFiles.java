@@ -2,10 +2,15 @@ package dev.pryx.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -78,6 +83,46 @@ public final class PrivateFiles {
     public static Optional<String> mode(Path path) throws IOException {
         return posix() ? Optional.of(octal(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)))
                 : Optional.empty();
+    }
+
+    /**
+     * Replaces {@code file} with {@code content} so that a reader finds the old file or the new one,
+     * never a part of either: the bytes go to a fresh temporary file beside it (created exclusively
+     * and 0600 from the first instant, so a file or link planted in the directory is never written
+     * through), are synced, and the temporary file is renamed over the target; then the directory
+     * is synced. A missing parent is created 0700. On failure the old file is untouched and the
+     * temporary file removed.
+     */
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path dir = createPrivateDirectories(file.toAbsolutePath().getParent());
+        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp", ownerOnlyFile());
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        // Makes the rename durable on Linux; systems that refuse to open a directory lose nothing here.
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            // The new file is in place; only its durability across a power cut is less certain.
+        }
     }
 
     static String octal(Set<PosixFilePermission> perms) {

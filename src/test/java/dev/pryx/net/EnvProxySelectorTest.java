@@ -163,4 +163,57 @@ class EnvProxySelectorTest {
             assertThat(route.equals("DIRECT") ? "DIRECT" : "PROXY").isEqualTo(expected);
         }
     }
+
+    @Nested
+    @DisplayName("with a proxy in pryx's settings")
+    class Settings {
+        static final NetworkSettings SETTING = NetworkSettings.NONE.withProxy("http://pryx-proxy.corp:8080");
+
+        private EnvProxySelector selector(Map<String, String> env, NetworkSettings settings) {
+            return EnvProxySelector.from(Environment.of(env), settings);
+        }
+
+        @Test
+        @DisplayName("the setting beats HTTPS_PROXY and HTTP_PROXY and serves both schemes")
+        void beatsVariables() {
+            EnvProxySelector s = selector(PROXIES, SETTING);
+            assertThat(route(s, "https://api.openai.com/v1/models")).isEqualTo("HTTP pryx-proxy.corp:8080");
+            assertThat(route(s, "http://example.com/")).isEqualTo("HTTP pryx-proxy.corp:8080");
+            assertThat(s.https().source()).isEqualTo("setting");
+            assertThat(s.http().source()).isEqualTo("setting");
+        }
+
+        @Test
+        @DisplayName("NO_PROXY and the settings' own entries both apply to it; loopback stays direct")
+        void exceptions() {
+            EnvProxySelector s = selector(Map.of("no_proxy", "env.example"), SETTING.withNoProxy(List.of("internal.corp")));
+            assertThat(route(s, "https://api.env.example/")).isEqualTo("DIRECT");
+            assertThat(route(s, "https://git.internal.corp/")).isEqualTo("DIRECT");
+            assertThat(route(s, "http://localhost:11434/api/tags")).isEqualTo("DIRECT");
+            assertThat(route(s, "http://127.0.0.1:8000/v1")).isEqualTo("DIRECT");
+            assertThat(route(s, "https://api.openai.com/")).isEqualTo("HTTP pryx-proxy.corp:8080");
+        }
+
+        @Test
+        @DisplayName("without a proxy setting, the settings' no-proxy entries still apply to the variables' proxies")
+        void entriesAlone() {
+            EnvProxySelector s = selector(PROXIES, NetworkSettings.NONE.withNoProxy(List.of("internal.corp")));
+            assertThat(route(s, "https://git.internal.corp/")).isEqualTo("DIRECT");
+            assertThat(route(s, "https://api.openai.com/")).isEqualTo("HTTP secure-proxy.corp:3129");
+            assertThat(s.https().source()).isEqualTo("env HTTPS_PROXY");
+        }
+
+        @Test
+        @DisplayName("says where each proxy comes from, and why a set variable gives none")
+        void sources() {
+            EnvProxySelector s = selector(Map.of("https_proxy", "ftp://odd.corp:21", "HTTP_PROXY", "http://u:p@plain.corp:3128"),
+                    NetworkSettings.NONE);
+            assertThat(s.https().source()).isEqualTo("none");
+            assertThat(s.https().problem()).isEqualTo("https_proxy uses the proxy scheme ftp, which pryx does not support "
+                    + "(http, socks5); connecting without it.");
+            assertThat(s.http().source()).isEqualTo("env HTTP_PROXY");
+            assertThat(s.http().problem()).contains("carries proxy credentials").doesNotContain("u:p");
+            assertThat(EnvProxySelector.display(s.http().proxy())).isEqualTo("http://plain.corp:3128");
+        }
+    }
 }
