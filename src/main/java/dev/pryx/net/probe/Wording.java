@@ -80,12 +80,13 @@ final class Wording {
                     : "Check the host and port in the base URL; a local server must be running, and a firewall may "
                             + "block the port.";
             case TLS_FAILURE -> "If the server speaks plain HTTP, use http:// in the base URL; otherwise check this machine's "
-                    + "clock and, behind a company proxy or antivirus that inspects HTTPS, add its CA certificate to "
-                    + "Java's trust store.";
+                    + "clock and, behind a company proxy or antivirus that inspects HTTPS, add its CA certificate with "
+                    + "`pryx network set --ca-bundle FILE`.";
             case TIMEOUT -> "Check the network (VPN, firewall, proxy settings) and test again; if the provider is only "
                     + "slow, try again later.";
-            case PROXY_FAILURE -> "Check HTTPS_PROXY, HTTP_PROXY and NO_PROXY (pryx does not send proxy credentials yet), "
-                    + "or unset them if this network needs no proxy.";
+            case PROXY_FAILURE -> "Check the proxy in force (`pryx network show`: pryx's own setting, else HTTPS_PROXY or "
+                    + "HTTP_PROXY) and NO_PROXY, or remove it if this network needs none; pryx does not send proxy "
+                    + "credentials yet.";
             case CONNECTION_FAILED -> "Test again; if it keeps failing, check the base URL's scheme and port (http or "
                     + "https) and whether a VPN or firewall cuts the connection.";
             case UNEXPECTED_RESPONSE -> r.httpStatus() / 100 == 2

@@ -39,8 +39,9 @@ class NetworkFailuresTest {
     private static final Dns NO_DNS = hostname -> {
         throw new UnknownHostException("no DNS in tests: " + hostname);
     };
-    private static final String PROXY_HINT = "Check HTTPS_PROXY, HTTP_PROXY and NO_PROXY (pryx does not send proxy credentials "
-            + "yet), or unset them if this network needs no proxy.";
+    private static final String PROXY_HINT = "Check the proxy in force (`pryx network show`: pryx's own setting, else "
+            + "HTTPS_PROXY or HTTP_PROXY) and NO_PROXY, or remove it if this network needs none; pryx does not send "
+            + "proxy credentials yet.";
 
     private MockWebServer server;
 
@@ -132,8 +133,8 @@ class NetworkFailuresTest {
     @DisplayName("TLS")
     class Tls {
         private static final String HINT = "If the server speaks plain HTTP, use http:// in the base URL; otherwise check this "
-                + "machine's clock and, behind a company proxy or antivirus that inspects HTTPS, add its CA certificate to "
-                + "Java's trust store.";
+                + "machine's clock and, behind a company proxy or antivirus that inspects HTTPS, add its CA certificate with "
+                + "`pryx network set --ca-bundle FILE`.";
 
         @Test
         @DisplayName("a self-signed certificate is not trusted")
