@@ -1,20 +1,36 @@
 package dev.pryx.cli;
 
+import dev.pryx.provider.Freshness;
+import dev.pryx.provider.ModelList;
 import dev.pryx.provider.ModelView;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pryx provider models <id> [--json]}. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "List a provider's models ('*' marks its default).")
+/**
+ * {@code pryx provider models <id> [--refresh] [--json]}: the provider's live list where it has
+ * one (fetched when the cached one is over an hour old, or with {@code --refresh}), else the
+ * catalog's. When a fetch fails, the older list or the catalog's is shown with a one-line notice
+ * on stderr; with {@code --refresh} the failure is the answer (exit 1 for the key or the base URL,
+ * 4 for the network or the provider, as {@code provider test}).
+ */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "List a provider's models ('*' marks its default): live from the provider where it lists them, "
+                + "else from the catalog.")
 public final class ProviderModelsCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Parameters(paramLabel = "<id>")
     String id;
+
+    @Option(names = "--refresh", description = "Fetch the provider's live list now, even when the cached one is recent.")
+    boolean refresh;
 
     @Mixin
     JsonOption json;
@@ -25,15 +41,87 @@ public final class ProviderModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ModelView> models = context.manager().models(id);
+        ModelList list = context.manager().models(id, refresh ? Freshness.REFRESH : Freshness.IF_STALE);
+        PrintWriter err = context.err();
+        if (refresh && !list.listsLive()) {
+            err.println("Note: " + id + " has no live model list; this is the catalog's (`pryx catalog refresh` updates it).");
+        }
+        if (list.problem() != null) {
+            err.println(notice(list));
+        }
+        err.flush();
+        List<ModelView> models = list.models();
         if (json.json) {
             Output.json(context.out(), models);
             return ExitCode.OK;
         }
-        Output.table(context.out(), List.of("", "MODEL", "CONTEXT", "IN $/M", "OUT $/M", "CAPABILITIES"), models.stream()
-                .map(m -> List.of(m.isDefault() ? "*" : "", m.id(), tokens(m.contextTokens()), price(m.inputCostPerMillion()),
-                        price(m.outputCostPerMillion()), capabilities(m))).toList());
+        if (models.isEmpty()) {
+            context.out().println("No models listed for " + id + ".");
+            return ExitCode.OK;
+        }
+        table(context.out(), models);
         return ExitCode.OK;
+    }
+
+    /**
+     * One row per model. Local models (Ollama) get their size and quantization instead of prices
+     * when none of them has a price, so the table stays within 80 columns.
+     */
+    static void table(PrintWriter out, List<ModelView> models) {
+        boolean local = models.stream().anyMatch(m -> m.sizeBytes() != null || m.quantization() != null);
+        boolean priced = models.stream().anyMatch(m -> positive(m.inputCostPerMillion()) || positive(m.outputCostPerMillion()));
+        boolean prices = !local || priced;
+        List<String> header = new ArrayList<>(List.of("", "MODEL", "CONTEXT"));
+        if (prices) {
+            header.addAll(List.of("IN $/M", "OUT $/M"));
+        }
+        if (local) {
+            header.addAll(List.of("SIZE", "QUANT"));
+        }
+        header.add("CAPABILITIES");
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelView m : models) {
+            List<String> row = new ArrayList<>(List.of(m.isDefault() ? "*" : "", m.id(), tokens(m.contextTokens())));
+            if (prices) {
+                row.add(price(m.inputCostPerMillion()));
+                row.add(price(m.outputCostPerMillion()));
+            }
+            if (local) {
+                row.add(bytes(m.sizeBytes()));
+                row.add(m.quantization() == null ? "-" : m.quantization());
+            }
+            row.add(capabilities(m));
+            rows.add(row);
+        }
+        Output.table(out, header, rows);
+    }
+
+    /** Says which list stands in for the live one, why, and what to do, on one line. */
+    static String notice(ModelList list) {
+        String shown = ModelList.CACHE.equals(list.source()) && list.ageSeconds() != null
+                ? "the list fetched " + ago(list.ageSeconds()) + " ago" : "the catalog's list";
+        return "Note: the live model list could not be fetched, so this is " + shown + ". " + list.problem()
+                + (list.hint() == null ? "" : " " + list.hint());
+    }
+
+    /** "under a minute", "5 minutes", "3 hours", "2 days" (rounded down). */
+    static String ago(long seconds) {
+        if (seconds < 60) {
+            return "under a minute";
+        }
+        long minutes = seconds / 60;
+        if (minutes < 120) {
+            return minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        long hours = minutes / 60;
+        if (hours < 48) {
+            return hours + " hours";
+        }
+        return hours / 24 + " days";
+    }
+
+    private static boolean positive(Double d) {
+        return d != null && d > 0;
     }
 
     private static String tokens(Long n) {
@@ -44,7 +132,23 @@ public final class ProviderModelsCommand implements Callable<Integer> {
     }
 
     private static String price(Double p) {
-        return p == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", p);
+        return p == null ? "-" : String.format(Locale.ROOT, "%.2f", p);
+    }
+
+    /** Decimal units, as {@code ollama list} shows them: "4.9 GB", "274 MB". */
+    static String bytes(Long n) {
+        if (n == null) {
+            return "-";
+        }
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double v = n;
+        int u = 0;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return (u == 0 || v >= 10 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v)) + " "
+                + units[u];
     }
 
     private static String capabilities(ModelView m) {

@@ -12,10 +12,14 @@ public record AccessPolicy(List<Rule> rules) {
     public record Rule(String scope, List<String> credentials) {
     }
 
-    /** Without a stored policy: the tester and the model-calling orchestrator read provider keys; nothing else does. */
+    /**
+     * Without a stored policy: the tester, the model lister and the model-calling orchestrator
+     * read provider keys; nothing else does.
+     */
     public static AccessPolicy defaults() {
         return new AccessPolicy(List.of(
                 new Rule(Scope.PROVIDER_TEST.toString(), List.of("*")),
+                new Rule(Scope.MODEL_LIST.toString(), List.of("*")),
                 new Rule(Scope.LLM_INVOKE.toString(), List.of("*"))));
     }
 

@@ -71,6 +71,7 @@ public final class ProviderManager implements AutoCloseable {
     private final ProviderKeys keys;
     private final ProviderEvent.Listener events;
     private final Supplier<OkHttpClient> http;
+    private final ModelLists modelLists;
     private final PryxPaths paths;
 
     /** With an HTTP client of its own, made on the first connection test (most commands never need one). */
@@ -98,6 +99,7 @@ public final class ProviderManager implements AutoCloseable {
         this.input = input;
         this.events = events;
         this.keys = new ProviderKeys(input, events);
+        this.modelLists = new ModelLists(paths, clock, http, events);
     }
 
     // ---- the vault ----------------------------------------------------------------------------
@@ -606,17 +608,53 @@ public final class ProviderManager implements AutoCloseable {
 
     // ---- models -------------------------------------------------------------------------------
 
-    /** The provider's models from the catalog (live lists come with the connection-test work). */
+    /**
+     * The provider's models without touching the network ({@link Freshness#CACHED_ONLY}): the
+     * cached live list however old, else the catalog's. Safe on a UI thread.
+     *
+     * @throws PryxException (usage) for an unknown provider or a malformed {@code models.json}
+     */
     public List<ModelView> models(String id) {
+        return models(id, Freshness.CACHED_ONLY).models();
+    }
+
+    /**
+     * The provider's models and where they came from: its live list where the catalog says it has
+     * one (fetched when {@code freshness} asks, else from the cache), filled in from the catalog,
+     * with the user's {@code models.json} overrides on top; the catalog's list for the others. A
+     * fetch reads the key in the scope {@link Scope#MODEL_LIST} (none is sent when none is set:
+     * OpenRouter's list is public, and local servers often need none) and blocks for up to
+     * {@link ModelLists#TOTAL_TIMEOUT}, so a face with a UI thread calls this off that thread
+     * unless it passes {@link Freshness#CACHED_ONLY}.
+     *
+     * @throws PryxException (usage) for an unknown provider, a malformed {@code models.json}, a key
+     *                       the access policy keeps from the lister, or a base URL that is not
+     *                       http(s); (vault) when the vault cannot be opened; with
+     *                       {@link Freshness#REFRESH}, when the fetch fails: (check failed) for a
+     *                       refused key or a wrong base URL, (remote) for the network or the provider
+     */
+    public ModelList models(String id, Freshness freshness) {
+        Objects.requireNonNull(freshness, "freshness");
         ProviderConfig config = config(id);
         CatalogProvider catalog = catalogProvider(config.provider());
-        List<ModelView> out = new ArrayList<>();
-        for (CatalogModel m : catalog.models().values()) {
-            out.add(new ModelView(m.id(), m.name(), m.contextTokens(), m.outputTokens(), m.inputCostPerMillion(),
-                    m.outputCostPerMillion(), m.toolCall(), m.reasoning(), m.attachment(), m.status(),
-                    m.id().equals(config.model())));
+        return modelLists.list(config, catalog, freshness, () -> listKey(config));
+    }
+
+    /**
+     * The key a model list fetch sends, read in the lister's scope; null when the provider takes
+     * none or none is set (the provider then says whether it needs one).
+     */
+    private Secret listKey(ProviderConfig config) {
+        if (AuthType.NONE.wireName().equals(config.authType()) || config.apiKeyRef() == null) {
+            return null;
         }
-        return out;
+        // The same entry readKey reads: PRYX_API_KEY_REF may point the active provider elsewhere.
+        String override = keyRefOverride(config.id());
+        String credential = override != null ? ProviderIds.credentialName(override) : credentialOf(config);
+        if (!keys.isSet(vault(), credential)) {
+            return null;
+        }
+        return readKey(config.id(), Scope.MODEL_LIST);
     }
 
     /** Makes a configured provider the default one, keeping its default model. */

@@ -27,6 +27,8 @@ public record Scope(String component, String action) {
 
     /** The test harness of `pryx provider test`. */
     public static final Scope PROVIDER_TEST = new Scope("tester", "provider.test");
+    /** What fetches a provider's live model list ({@code pryx provider models}). */
+    public static final Scope MODEL_LIST = new Scope("lister", "provider.models");
     /** A component that calls the model on the user's behalf. */
     public static final Scope LLM_INVOKE = new Scope("orchestrator", "llm.invoke");
 

@@ -111,6 +111,38 @@ public final class ConnectionProbe {
         return new Run(request).run();
     }
 
+    /**
+     * Sends one GET of {@code {base}/{segments}} under the same rules as a probe (the key in the
+     * kind's header, no redirects, the proxy told apart from the provider, the key redacted from
+     * whatever the server says, this instance's timeouts) and hands the whole 2xx body to
+     * {@code reader}. For callers that need what an endpoint says, not only whether it answers
+     * (the live model lists). Every failure comes back as a {@link ProbeResult} that is never
+     * {@link Verdict#OK}, worded like a connection test's: a body that is empty, not JSON (a
+     * captive portal's page is named as one), over {@code bodyLimit}, or that the reader refuses
+     * is {@link Verdict#UNEXPECTED_RESPONSE}. Never throws for anything the network or the server
+     * does; a runtime exception from the reader (a bug) passes through.
+     *
+     * @param segments  path segments below the base URL, e.g. {@code "models"} or {@code "api/tags"}
+     * @param bodyLimit the most of the body that is read; a longer body is a failure, never
+     *                  silently cut off (a hostile or broken server cannot fill the memory)
+     */
+    public <T> Fetched<T> fetch(ProbeRequest request, String segments, int bodyLimit, BodyReader<T> reader) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(segments, "segments");
+        Objects.requireNonNull(reader, "reader");
+        if (bodyLimit <= 0 || bodyLimit == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("bodyLimit out of range: " + bodyLimit);
+        }
+        return new Run(request).fetch(segments, bodyLimit, reader);
+    }
+
+    /** One GET's outcome inside a run: the 2xx body or the failure, never both. */
+    private record Answer(byte[] body, ProbeResult failure) {
+        static Answer failed(ProbeResult failure) {
+            return new Answer(null, failure);
+        }
+    }
+
     private static Duration positive(Duration d, String name) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive");
@@ -167,13 +199,73 @@ public final class ConnectionProbe {
             return failed != null ? failed : result(Verdict.OK, reading.count(), null, reading.problem());
         }
 
+        /**
+         * One GET for {@link ConnectionProbe#fetch}: the whole 2xx body (at most {@code limit}
+         * bytes) as {@code reader} reads it, else the failure. The reader runs here, while the
+         * key is still at hand, so that whatever its failure says is redacted like the rest.
+         */
+        <T> Fetched<T> fetch(String segments, int limit, BodyReader<T> reader) {
+            HttpUrl url = path(request.url(), segments).build();
+            endpoint = display(url);
+            if (key != null) {
+                String problem = unsendable(key);
+                if (problem != null) {
+                    return Fetched.failed(result(Verdict.INVALID_KEY, null, null, problem));
+                }
+            }
+            Answer answer = get(url, limit);
+            if (answer.failure() != null) {
+                return Fetched.failed(answer.failure());
+            }
+            byte[] body = answer.body();
+            if (body.length > limit) {
+                return Fetched.failed(result(Verdict.UNEXPECTED_RESPONSE, null, null,
+                        "the body is over " + Expectation.size(limit) + " and was not read to the end"));
+            }
+            if (blank(body)) {
+                return Fetched.failed(result(Verdict.UNEXPECTED_RESPONSE, null, null, "the body is empty"));
+            }
+            T value;
+            try {
+                value = reader.read(body);
+            } catch (UnexpectedBodyException e) {
+                return Fetched.failed(result(Verdict.UNEXPECTED_RESPONSE, null, null, e.getMessage()));
+            } catch (IOException e) {
+                String page = Expectation.webPage(body, body.length);
+                return Fetched.failed(result(Verdict.UNEXPECTED_RESPONSE, null, null,
+                        page != null ? "the server sent " + page + " instead of JSON" : "the body is not JSON"));
+            }
+            return new Fetched<>(value, result(Verdict.OK, null, null, null));
+        }
+
         /** Sends one GET; null when the answer met {@code expect} (then {@link #reading} holds it). */
         private ProbeResult exchange(HttpUrl url, Expectation expect) {
+            Answer answer = get(url, BODY_LIMIT);
+            if (answer.failure() != null) {
+                return answer.failure();
+            }
+            byte[] bytes = answer.body();
+            Expectation.Reading r = expect.read(bytes, Math.min(bytes.length, BODY_LIMIT), bytes.length > BODY_LIMIT,
+                    BODY_LIMIT);
+            if (!r.ok()) {
+                return result(Verdict.UNEXPECTED_RESPONSE, null, null, r.problem());
+            }
+            reading = r;
+            return null;
+        }
+
+        /**
+         * Sends one GET: the 2xx body, read up to {@code limit} + 1 bytes (so that a longer one
+         * shows), or what went wrong. Every request of a run goes through here, so the key, the
+         * redirect rule, the deadline and the placing of failures are the same for all of them.
+         */
+        private Answer get(HttpUrl url, int limit) {
             endpoint = display(url);
             status = 0;
             long left = totalTimeout.toNanos() - (System.nanoTime() - start);
             if (left <= 0) {
-                return result(Verdict.TIMEOUT, null, null, "no complete answer within " + Wording.humanize(totalTimeout));
+                return Answer.failed(result(Verdict.TIMEOUT, null, null,
+                        "no complete answer within " + Wording.humanize(totalTimeout)));
             }
             CallTrace trace = new CallTrace();
             Request.Builder builder = new Request.Builder().url(url).get()
@@ -189,21 +281,13 @@ public final class ConnectionProbe {
                 status = response.code();
                 ResponseBody body = response.body();
                 if (response.isSuccessful()) {
-                    byte[] bytes;
                     try (InputStream in = body.byteStream()) {
-                        bytes = in.readNBytes(BODY_LIMIT + 1);
+                        return new Answer(in.readNBytes(limit + 1), null);
                     }
-                    Expectation.Reading r = expect.read(bytes, Math.min(bytes.length, BODY_LIMIT), bytes.length > BODY_LIMIT,
-                            BODY_LIMIT);
-                    if (!r.ok()) {
-                        return result(Verdict.UNEXPECTED_RESPONSE, null, null, r.problem());
-                    }
-                    reading = r;
-                    return null;
                 }
-                return fromStatus(response, url, trace, errorBody(body));
+                return Answer.failed(fromStatus(response, url, trace, errorBody(body)));
             } catch (IOException e) {
-                return fromFailure(e, url, trace);
+                return Answer.failed(fromFailure(e, url, trace));
             }
         }
 
@@ -349,6 +433,16 @@ public final class ConnectionProbe {
             }
         }
         return null;
+    }
+
+    /** Whether the body holds nothing but JSON whitespace. */
+    private static boolean blank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Null when the key can go into a header as is; else what is wrong with it. */

@@ -97,7 +97,8 @@ enum Expectation {
         return new Reading(true, morePages ? null : count, value, null);
     }
 
-    private static String webPage(byte[] body, int length) {
+    /** "a web page (\"title\")" when the body is an HTML page, else null. */
+    static String webPage(byte[] body, int length) {
         String m = ErrorBody.parse(Arrays.copyOf(body, Math.min(length, 64 * 1024))).message();
         if (m == null) {
             return null;
@@ -108,7 +109,11 @@ enum Expectation {
         return m.equals("an HTML page") ? "a web page" : null;
     }
 
-    private static String size(int bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes / 1024 + " KiB";
+    /** "1 MiB", "64 KiB", "100 bytes". */
+    static String size(int bytes) {
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MiB";
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
     }
 }

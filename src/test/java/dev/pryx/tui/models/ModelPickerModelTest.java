@@ -58,7 +58,8 @@ class ModelPickerModelTest {
     }
 
     static ModelView model(String id, Long context, Double in, Double out, boolean tools, boolean reasoning, boolean files) {
-        return new ModelView(id, id, context, null, in, out, tools, reasoning, files, null, false);
+        return new ModelView(id, id, context, null, in, out, tools, reasoning, files, null, false, ModelView.CATALOG, null,
+                null, null, null, null);
     }
 
     @Nested
@@ -103,7 +104,7 @@ class ModelPickerModelTest {
         @DisplayName("fit the width, dropping capabilities, then price, then context when narrow")
         void fit() {
             ModelPickerModel.Row row = ModelPickerModel.row(new ModelView("gpt-5-mini", "GPT-5 Mini", 400_000L, 128_000L,
-                    0.25, 2.0, true, true, true, null, true));
+                    0.25, 2.0, true, true, true, null, true, ModelView.CATALOG, null, null, null, null, null));
             String wide = ModelPickerPane.format(row, true, 79);
             assertThat(wide).startsWith("▸● gpt-5-mini").contains("400k", "$0.25/$2.00", "tools reasoning files");
             assertThat(ModelPickerPane.format(row, false, 60)).contains("$0.25/$2.00").doesNotContain("tools");
