@@ -1,6 +1,7 @@
 package dev.pryx.vault;
 
 import dev.pryx.TestSecrets;
+import dev.pryx.testing.TestJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -83,13 +83,9 @@ final class ChildJvm implements AutoCloseable {
         }
         // A .log name: SecretLeakIT scans it with everything else the suite wrote.
         Path err = workDir.resolve(name + ".stderr.log");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(),
-                // Lean flags: the child's start-up time bounds how many kills fit in the test.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-Xmx256m",
-                "-Djava.io.tmpdir=" + workDir,
-                logging,
-                "-cp", testClasspath(),
-                VaultWriterProcess.class.getName()));
+        List<String> command = TestJvm.command(workDir, VaultWriterProcess.class,
+                // Lean flags (TestJvm's): the child's start-up time bounds how many kills fit in the test.
+                List.of("-Xmx256m", logging));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
@@ -99,28 +95,6 @@ final class ChildJvm implements AutoCloseable {
         // A second fence: nothing the child might resolve through the usual paths leaves the temp dir.
         env.put("PRYX_HOME", workDir.resolve("pryx-home").toString());
         return new ChildJvm(builder.start(), err);
-    }
-
-    /**
-     * The java launcher of the running JVM. Prefers java.home; the command of this process is the
-     * fallback (the two agree under Maven and in an IDE).
-     */
-    static String javaExecutable() {
-        Path fromHome = Path.of(System.getProperty("java.home"), "bin", "java");
-        if (Files.isExecutable(fromHome)) {
-            return fromHome.toString();
-        }
-        return ProcessHandle.current().info().command()
-                .orElseThrow(() -> new IllegalStateException("cannot find the java launcher of this JVM"));
-    }
-
-    /**
-     * The classpath of this JVM. Surefire's forked JVM reports the real test classpath here
-     * (target/test-classes, target/classes, the dependency jars), even though it was started from
-     * a manifest-only booter jar; were it that jar, its Class-Path entries would serve as well.
-     */
-    static String testClasspath() {
-        return System.getProperty("java.class.path");
     }
 
     /** Writes one line to the child's stdin. */
