@@ -1,5 +1,7 @@
 package dev.pryx.tui;
 
+import dev.pryx.provider.Freshness;
+import dev.pryx.provider.ModelList;
 import dev.pryx.provider.ProviderConfig;
 import dev.pryx.provider.ProviderManager;
 import dev.pryx.support.PryxException;
@@ -45,8 +47,19 @@ final class TuiScreens implements Screens {
         shell.status("Added " + added.name() + " as " + added.id() + ".");
         if (added.apiKeyRef() != null) {
             shell.navigator().push(new KeyEntryPane(shell, added.id(), true));
-        } else if (!manager.models(added.id()).isEmpty()) {
+        } else if (hasModelsToPick(added.id())) {
             shell.navigator().push(new ModelPickerPane(shell, added.id()));
+        }
+    }
+
+    /** Listed models, or a live list the picker will fetch (a local Ollama's). */
+    private boolean hasModelsToPick(String id) {
+        try {
+            ModelList list = shell.manager().models(id, Freshness.CACHED_ONLY);
+            return list.listsLive() || !list.models().isEmpty();
+        } catch (PryxException e) {
+            shell.fail(e);
+            return false;
         }
     }
 

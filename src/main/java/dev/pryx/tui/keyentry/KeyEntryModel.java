@@ -108,10 +108,11 @@ public final class KeyEntryModel {
         return verdict.level() == KeyCheck.Level.WARNING ? saved.substring(0, saved.length() - 1) + ", despite the warning." : saved;
     }
 
-    /** Whether the catalog lists models for the provider, so picking one can follow the key. */
+    /** Whether there are models to pick from (listed, or a live list to fetch), so picking one can follow the key. */
     public boolean hasModels() {
         try {
-            return !manager.models(providerId).isEmpty();
+            dev.pryx.provider.ModelList list = manager.models(providerId, dev.pryx.provider.Freshness.CACHED_ONLY);
+            return list.listsLive() || !list.models().isEmpty();
         } catch (PryxException e) {
             return false;
         }

@@ -1,10 +1,14 @@
 package dev.pryx.tui.models;
 
+import dev.pryx.provider.Freshness;
+import dev.pryx.provider.ModelList;
 import dev.pryx.provider.ModelView;
 import dev.pryx.provider.ProviderManager;
 import dev.pryx.provider.ProviderView;
 import dev.pryx.support.PryxException;
+import dev.pryx.support.RelativeTime;
 import dev.pryx.tui.palette.FuzzyMatcher;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +20,10 @@ import java.util.Locale;
  * <p>When nothing in the list is left to choose (the catalog lists no models for the provider,
  * or none matches), Enter offers the typed text as a model id; the manager accepts an unknown id
  * only for providers whose models are listed live, and says so otherwise.
+ *
+ * <p>For those providers the list shown first is the cached live one (or the catalog's), read
+ * without the network; {@link #needsFetch()} says when a fetch should follow, which the pane runs
+ * on a worker ({@link #fetch}) and hands back ({@link #apply}).
  */
 public final class ModelPickerModel {
     /** The columns of a row, in order of importance; the view decides which fit. */
@@ -26,11 +34,15 @@ public final class ModelPickerModel {
     }
 
     public static final Row HEADER = new Row(null, "Model", "Context", "$/1M in/out", "Capabilities");
+    /** For a local server's list (Ollama), whose models have a size and quantization instead of a price. */
+    public static final Row LOCAL_HEADER = new Row(null, "Model", "Context", "Size  Quant", "Capabilities");
 
     private final ProviderManager manager;
     private final String providerId;
     private final FuzzyMatcher matcher = new FuzzyMatcher();
     private String providerName;
+    private final Clock clock;
+    private ModelList list;
     private List<ModelView> models = List.of();
     private String query = "";
     private List<Row> rows = List.of();
@@ -38,7 +50,12 @@ public final class ModelPickerModel {
     private boolean loaded;
 
     public ModelPickerModel(ProviderManager manager, String providerId) {
+        this(manager, providerId, Clock.systemUTC());
+    }
+
+    public ModelPickerModel(ProviderManager manager, String providerId, Clock clock) {
         this.manager = manager;
+        this.clock = clock;
         this.providerId = providerId;
         this.providerName = providerId;
     }
@@ -50,8 +67,7 @@ public final class ModelPickerModel {
     public void reload() {
         providerName = manager.listProviders().stream().filter(p -> p.id().equals(providerId))
                 .map(ProviderView::name).findFirst().orElse(providerId);
-        models = manager.models(providerId);
-        filter();
+        show(manager.models(providerId, Freshness.CACHED_ONLY));
         if (!loaded && query.isBlank()) {
             loaded = true;
             for (int i = 0; i < rows.size(); i++) {
@@ -60,6 +76,74 @@ public final class ModelPickerModel {
                 }
             }
         }
+    }
+
+    private void show(ModelList next) {
+        list = next;
+        models = next.models();
+        filter();
+    }
+
+    /** Whether the provider's live list should be fetched: it lists live and has no list younger than its time to live. */
+    public boolean needsFetch() {
+        return list != null && list.listsLive() && (ModelList.CATALOG.equals(list.source()) || list.stale());
+    }
+
+    /** Whether the provider lists its models live (so a refresh means something). */
+    public boolean listsLive() {
+        return list != null && list.listsLive();
+    }
+
+    /**
+     * Fetches the live list (blocks: call from a worker). {@code force} fetches whatever the cache
+     * holds and fails with the reason; otherwise a failed fetch leaves the older list with the problem.
+     */
+    public ModelList fetch(boolean force) {
+        return manager.models(providerId, force ? Freshness.REFRESH : Freshness.IF_STALE);
+    }
+
+    /** Shows a fetched list, keeping the selected model selected; returns the line for the status bar. */
+    public String apply(ModelList fetched) {
+        ModelView before = selectedModel();
+        show(fetched);
+        if (before != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).id().equals(before.id())) {
+                    selected = i;
+                }
+            }
+        }
+        if (fetched.problem() != null) {
+            return fetched.problem() + " Showing the " + (ModelList.CATALOG.equals(fetched.source()) ? "catalog's list"
+                    : "list from " + age(fetched)) + ". " + fetched.hint();
+        }
+        return models.size() + " model" + (models.size() == 1 ? "" : "s") + " listed by " + providerName
+                + (ModelList.LIVE.equals(fetched.source()) ? " just now." : " " + age(fetched) + ".");
+    }
+
+    /** Whether the last list came with a problem (a failed fetch with an older list standing in). */
+    public boolean hasProblem() {
+        return list != null && list.problem() != null;
+    }
+
+    private String age(ModelList l) {
+        return l.fetchedAt() == null ? "the catalog" : RelativeTime.describe(l.fetchedAt(), clock.instant());
+    }
+
+    /** Where the list shown comes from, for the detail line: "live list, 5 minutes old", "catalog list". */
+    public String source() {
+        if (list == null || !list.listsLive()) {
+            return "catalog list";
+        }
+        if (ModelList.CATALOG.equals(list.source())) {
+            return "catalog list (no live list fetched yet)";
+        }
+        return "live list from " + age(list) + (list.stale() ? ", stale" : "");
+    }
+
+    /** The header for the rows: prices, or sizes for a local server's models. */
+    public Row header() {
+        return models.stream().anyMatch(m -> m.sizeBytes() != null) ? LOCAL_HEADER : HEADER;
     }
 
     public String providerId() {
@@ -113,8 +197,18 @@ public final class ModelPickerModel {
     }
 
     static Row row(ModelView m) {
-        return new Row(m, m.id(), context(m.contextTokens()), price(m.inputCostPerMillion(), m.outputCostPerMillion()),
-                caps(m));
+        String third = m.sizeBytes() != null && m.inputCostPerMillion() == null && m.outputCostPerMillion() == null
+                ? size(m.sizeBytes()) + (m.quantization() == null ? "" : "  " + m.quantization())
+                : price(m.inputCostPerMillion(), m.outputCostPerMillion());
+        return new Row(m, m.id(), context(m.contextTokens()), third, caps(m));
+    }
+
+    /** Bytes on disk the way model listings write them: {@code 4.9 GB}, {@code 650 MB}. */
+    static String size(long bytes) {
+        if (bytes >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+        }
+        return Math.max(1, Math.round(bytes / 1e6)) + " MB";
     }
 
     /** Tokens the way model cards write them: {@code 128k}, {@code 1M}, {@code 1.5M}; "-" when unknown. */
@@ -170,7 +264,8 @@ public final class ModelPickerModel {
         ModelView m = selectedModel();
         if (m == null) {
             if (!hasModels()) {
-                return "No models listed for " + providerName + " yet; type a model id and press Enter to use it anyway.";
+                return "No models listed for " + providerName + " yet" + (listsLive() ? " (Ctrl+R fetches its live list)" : "")
+                        + "; type a model id and press Enter to use it anyway.";
             }
             return query.isBlank() ? "" : "No model matches; Enter tries '" + query.strip() + "' as a model id.";
         }
@@ -185,9 +280,14 @@ public final class ModelPickerModel {
         if (m.status() != null && !m.status().isBlank()) {
             out.append(" · ").append(m.status());
         }
+        if (m.family() != null || m.parameterSize() != null) {
+            out.append(" · ").append(String.join(" ", java.util.stream.Stream.of(m.family(), m.parameterSize())
+                    .filter(java.util.Objects::nonNull).toList()));
+        }
         if (m.isDefault()) {
             out.append(" · the current default");
         }
+        out.append(" · ").append(source());
         return out.toString();
     }
 

@@ -11,6 +11,7 @@ import dev.pryx.support.PryxException;
 import dev.pryx.tui.shell.KeyHint;
 import dev.pryx.tui.shell.Pane;
 import dev.pryx.tui.shell.Shell;
+import dev.pryx.tui.shell.StatusTone;
 import dev.pryx.tui.text.CellWidth;
 import dev.pryx.tui.widgets.ColumnHeader;
 import dev.pryx.tui.widgets.SearchBar;
@@ -29,13 +30,18 @@ import java.util.List;
  *     Model                           Context  $/1M in/out      Capabilities
  *  ▸● gpt-5-mini                         400k  $0.25/$2.00      tools reasoning files
  *     gpt-4.1-mini                         1M  $0.40/$1.60      tools           files
- *  GPT-5 mini · 400k context, 128k output · the current default
- *  Enter use  ↑↓ move  ·  Ctrl+P palette  F1 help  Esc back  Ctrl+C quit
+ *  GPT-5 mini · 400k context, 128k output · the current default · catalog list
+ *  Enter use  ↑↓ move  Ctrl+R refresh  ·  Ctrl+P palette  F1 help  Esc back  Ctrl+C quit
  * </pre>
  *
  * Columns that do not fit the width are dropped, least important first (capabilities, then
  * price, then context), so the id keeps at least {@link #MIN_ID} cells. Enter makes the selected
  * model the default; with nothing to select, it offers the typed text as a model id.
+ *
+ * <p>For a provider that lists its models live (OpenRouter, Ollama, OpenAI-compatible servers)
+ * the cached list shows at once, and when it is missing or older than its time to live a fetch
+ * runs on a worker with a spinner; Ctrl+R (or F5) fetches now. Ollama's rows show size and
+ * quantization where others show prices.
  */
 public final class ModelPickerPane extends Pane {
     static final int MIN_ID = 20;
@@ -47,6 +53,7 @@ public final class ModelPickerPane extends Pane {
     private TextBox query;
     private SelectList<ModelPickerModel.Row> list;
     private WrappedText detail;
+    private final dev.pryx.tui.shell.Async.Ticket fetching = new dev.pryx.tui.shell.Async.Ticket();
 
     public ModelPickerPane(Shell shell, String providerId) {
         super(shell, "Model for " + providerId);
@@ -63,7 +70,7 @@ public final class ModelPickerPane extends Pane {
         query = search.query();
         Panel top = new Panel(new LinearLayout(Direction.VERTICAL).setSpacing(0));
         top.addComponent(search);
-        top.addComponent(new ColumnHeader(() -> format(ModelPickerModel.HEADER, false, rowColumns())));
+        top.addComponent(new ColumnHeader(() -> format(model.header(), false, rowColumns())));
         list = new SelectList<>((g, row, width, selected) -> g.putString(0, 0, " " + format(row, selected, rowColumns())));
         list.onActivate(row -> use());
         detail = new WrappedText(2, 1);
@@ -124,14 +131,36 @@ public final class ModelPickerPane extends Pane {
 
     @Override
     public void onShow() {
+        boolean first = !shown;
+        shown = true;
         shell.attempt(model::reload);
         showRows();
         query.takeFocus();
+        if (first && model.needsFetch()) {
+            fetch(false);
+        }
+    }
+
+    private boolean shown;
+
+    /** Fetches the live list on a worker; {@code force} even when the cached one is fresh. */
+    private void fetch(boolean force) {
+        if (!model.listsLive()) {
+            shell.status(model.providerName() + " has no live model list; its models come from the catalog.");
+            return;
+        }
+        shell.busy("Fetching the model list of " + model.providerName() + "…");
+        shell.async().run(fetching, () -> model.fetch(force), fetched -> {
+            String line = model.apply(fetched);
+            showRows();
+            shell.status(line, model.hasProblem() ? StatusTone.WARNING : StatusTone.OK);
+        }, shell::fail);
     }
 
     @Override
     public List<KeyHint> keys() {
-        return List.of(KeyHint.footer("Enter", "use"), KeyHint.footer("↑↓", "move"),
+        return List.of(KeyHint.footer("Enter", "use"), KeyHint.footer("↑↓", "move"), KeyHint.footer("Ctrl+R", "refresh"),
+                KeyHint.help("F5", "fetch the live model list again (as Ctrl+R)"),
                 KeyHint.help("type", "search by model id or name"), KeyHint.help("PgUp / PgDn", "move a page"));
     }
 
@@ -149,6 +178,17 @@ public final class ModelPickerPane extends Pane {
             case Enter -> {
                 use();
                 return true;
+            }
+            case F5 -> {
+                fetch(true);
+                return true;
+            }
+            case Character -> {
+                if (key.isCtrlDown() && !key.isAltDown() && Character.toLowerCase(key.getCharacter()) == 'r') {
+                    fetch(true);
+                    return true;
+                }
+                return false;
             }
             case Tab, ReverseTab -> {
                 // The list is moved from the query field; focus leaving it would make letters dead.

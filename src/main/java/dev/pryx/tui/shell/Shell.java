@@ -282,7 +282,12 @@ public final class Shell {
             return true;
         }
         if (inText && key.getKeyType() == KeyType.Character && (key.isCtrlDown() || key.isAltDown())) {
-            // TextBox would insert Ctrl- and Alt-letters as text.
+            // A pane may bind one (the model picker's Ctrl+R); else it is dropped, since TextBox
+            // would insert Ctrl- and Alt-letters as text.
+            Pane top = navigator.top();
+            if (overlay == null && top != null && top.onKey(key)) {
+                return true;
+            }
             return !(focused instanceof SecretField) || !isCtrl(key, 'u');
         }
         if (overlay != null) {

@@ -173,7 +173,7 @@ class ModelPickerModelTest {
             ModelPickerModel model = picker("local");
             assertThat(model.hasModels()).isFalse();
             assertThat(model.detail()).isEqualTo(
-                    "No models listed for My vLLM yet; type a model id and press Enter to use it anyway.");
+                    "No models listed for My vLLM yet (Ctrl+R fetches its live list); type a model id and press Enter to use it anyway.");
             assertThatThrownBy(model::use).isInstanceOf(PryxException.class).hasMessageContaining("Type a model id");
             model.setQuery("Qwen/Qwen3-8B");
             assertThat(model.use()).startsWith("My vLLM now uses Qwen/Qwen3-8B");
