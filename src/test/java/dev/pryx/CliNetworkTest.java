@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pryx.InProcessCli.Result;
 import dev.pryx.net.TestCa;
 import dev.pryx.support.PrivateFiles;
-import dev.pryx.vault.FileVault;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,8 +43,6 @@ class CliNetworkTest {
     MockWebServer proxy;
     MockWebServer provider;
 
-    record Result(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -64,14 +59,7 @@ class CliNetworkTest {
     }
 
     Result withStdin(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, env::get, home, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
-                null, FileVault.Options.cheapForTests());
-        Result r = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        assertThat(r.out() + r.err()).doesNotContain("LEAKCHECK").doesNotContain(KEY).doesNotContain(TestSecrets.PASSPHRASE)
-                .doesNotContain("\tat ").doesNotContain("Exception");
-        return r;
+        return new InProcessCli(home, env).withStdin(stdin, args);
     }
 
     Result run(String... args) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pryx.vault.FileVault;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.pryx.InProcessCli.Result;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +57,6 @@ class CliProviderModelsCommandTest {
     Map<String, String> env;
     MockWebServer server;
 
-    record Result(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -75,14 +71,7 @@ class CliProviderModelsCommandTest {
     }
 
     Result withStdin(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, env::get, home, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
-                null, FileVault.Options.cheapForTests());
-        Result r = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        assertThat(r.out() + r.err()).doesNotContain("LEAKCHECK").doesNotContain(KEY).doesNotContain(TestSecrets.PASSPHRASE)
-                .doesNotContain("\tat ").doesNotContain("Exception");
-        return r;
+        return new InProcessCli(home, env).withStdin(stdin, args);
     }
 
     Result run(String... args) {

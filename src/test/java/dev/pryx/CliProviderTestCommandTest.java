@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pryx.vault.FileVault;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.pryx.InProcessCli.Result;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,8 +43,6 @@ class CliProviderTestCommandTest {
     Map<String, String> env;
     MockWebServer server;
 
-    record Result(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -62,15 +57,7 @@ class CliProviderTestCommandTest {
     }
 
     Result withStdin(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, env::get, home, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
-                null, FileVault.Options.cheapForTests());
-        Result r = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        // No key, passphrase or stack trace ever reaches the terminal.
-        assertThat(r.out() + r.err()).doesNotContain("LEAKCHECK").doesNotContain(KEY).doesNotContain(TestSecrets.PASSPHRASE)
-                .doesNotContain("\tat ").doesNotContain("Exception");
-        return r;
+        return new InProcessCli(home, env).withStdin(stdin, args);
     }
 
     Result run(String... args) {
