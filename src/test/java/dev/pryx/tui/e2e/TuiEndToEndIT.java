@@ -73,6 +73,47 @@ class TuiEndToEndIT {
         assertThat(key).contains("key set").doesNotContain(KEY);
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("status board: b, c checks every provider; the model picker fetches a live list and Ctrl+R fetches again (80x24)")
+    void statusBoardAndLiveModels() throws Exception {
+        Path passphrase = home.resolve("passphrase");
+        Files.writeString(passphrase, TestSecrets.PASSPHRASE + "\n");
+        Map<String, String> env = Map.of("PRYX_HOME", home.resolve("pryx").toString(),
+                "PRYX_VAULT_PASSPHRASE_FILE", passphrase.toString());
+        try (okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer()) {
+            server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+                @Override
+                public okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+                    return new okhttp3.mockwebserver.MockResponse().setBody("{\"object\":\"list\",\"data\":["
+                            + "{\"id\":\"qwen3-coder-30b\",\"object\":\"model\",\"created\":1,\"owned_by\":\"vllm\"},"
+                            + "{\"id\":\"llama-3.3-70b\",\"object\":\"model\",\"created\":1,\"owned_by\":\"vllm\"}]}");
+                }
+            });
+            server.start();
+            cli(env, "provider", "add", "my-llm", "--compatible", "openai", "--base-url", server.url("/v1").toString());
+            try (TmuxSession tui = TmuxSession.start("e2e-status", 80, 24, env, home, List.of(LAUNCHER.toString()))) {
+                tui.waitFor(s -> s.contains("pryx · Providers") && s.contains("my-llm"), "the provider list", STEP);
+                tui.type("b");
+                tui.waitFor(s -> s.contains("pryx · Status") && s.contains("never"), "the status board", STEP);
+                tui.type("c");
+                tui.waitFor("All 1 enabled providers answered.", STEP);
+                assertThat(tui.capture()).contains("✓ ok");
+                tui.sendKeys("Escape");
+                tui.waitFor("pryx · Providers", STEP);
+                tui.type("m");
+                tui.waitFor(s -> s.contains("qwen3-coder-30b") && s.contains("listed by my-llm"), "the live list", STEP);
+                tui.sendKeys("C-r");
+                tui.waitFor(s -> server.getRequestCount() >= 3 && s.contains("2 models listed by my-llm"), "a second fetch", STEP);
+                tui.sendKeys("Escape");
+                // Waited for, so that Esc and q arrive apart (together they read as Alt+q).
+                tui.waitFor(s -> s.contains("pryx · Providers"), "the provider list again", STEP);
+                tui.type("q");
+                assertThat(tui.waitForExit(STEP)).as("exit status").isZero();
+            }
+        }
+        assertThat(cli(env, "provider", "status")).contains("last test  ok");
+    }
+
     private String cli(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toString());
