@@ -177,6 +177,15 @@ class CliProviderTestCommandTest {
         }
 
         @Test
+        @DisplayName("a custom OpenAI-compatible server without a key is 'optional' on the board, not 'missing'")
+        void optionalKey() throws Exception {
+            assertThat(run("provider", "add", "my-llm", "--compatible", "openai", "--base-url", baseUrl()).exit()).isZero();
+            assertThat(run("provider", "status").out()).contains("key        optional");
+            JsonNode entry = new ObjectMapper().readTree(run("provider", "status", "--json").out()).get(0);
+            assertThat(entry.get("key_state").asText()).isEqualTo("optional");
+        }
+
+        @Test
         @DisplayName("PRYX_PROVIDER naming an unconfigured provider is a warning on the board, not a failure")
         void unknownProviderInEnvironment() {
             addOpenAi(baseUrl());

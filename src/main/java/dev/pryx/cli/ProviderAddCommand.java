@@ -46,7 +46,10 @@ public final class ProviderAddCommand implements Callable<Integer> {
                 ? context.manager().addProvider(new ProviderManager.NewProvider(catalogId, as, name, baseUrl, model))
                 : context.manager().addCompatible(compatible, catalogId, name, baseUrl, model);
         context.out().println("Added " + added.id() + " (" + added.name() + ", " + added.baseUrl() + ").");
-        if (added.apiKeyRef() != null) {
+        if (compatible != null) {
+            context.out().println("Next: `pryx provider test " + added.id() + "`; if the server wants a key, `pryx provider set-key "
+                    + added.id() + "` first.");
+        } else if (added.apiKeyRef() != null) {
             context.out().println("Next: `pryx provider set-key " + added.id() + "` to store its key.");
         }
         return ExitCode.OK;

@@ -464,7 +464,8 @@ public final class ProviderManager implements AutoCloseable {
             KeyStatus key = null;
             if (credential != null && !AuthType.NONE.wireName().equals(p.authType())) {
                 key = keys.status(vault, p.id(), credential, null);
-                keyState = key.set() ? "set" : "missing";
+                // A custom OpenAI-compatible server often takes no key: not having one is no problem.
+                keyState = key.set() ? "set" : OPENAI_COMPATIBLE.equals(p.provider()) ? "optional" : "missing";
             }
             boolean envModel = inForce && model.isPresent();
             String modelInForce = envModel ? model.get() : p.model();

@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param active       whether it is the provider in force ({@code PRYX_PROVIDER} beats the config)
  * @param activeSource where the choice of the provider in force came from: {@code env PRYX_PROVIDER},
  *                     {@code config}; null when this provider is not the one in force
- * @param keyState     {@code set}, {@code missing} or {@code not needed}, of the key in force
+ * @param keyState     of the key in force: {@code set}, {@code missing}, {@code optional} (none set, and
+ *                     a custom OpenAI-compatible server may need none) or {@code not needed}
  * @param keyRef       the vault reference in force, e.g. {@code vault:openai}; null when no key is needed
  * @param keySource    {@code config}, or {@code env PRYX_API_KEY_REF} when that variable points the
  *                     provider in force at another vault entry

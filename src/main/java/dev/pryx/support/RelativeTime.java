@@ -23,6 +23,17 @@ public final class RelativeTime {
         return past ? amount + " ago" : "in " + amount;
     }
 
+    /** The same in a few cells, for table columns: "now", "5m", "3h", "2d", "4mo", "2y" (past or future alike). */
+    public static String compact(Instant then, Instant now) {
+        long seconds = Math.abs(Duration.between(then, now).getSeconds());
+        if (seconds < 45) {
+            return "now";
+        }
+        String[] words = amount(seconds).split(" ");
+        String unit = words[1];
+        return words[0] + (unit.startsWith("month") ? "mo" : unit.substring(0, 1));
+    }
+
     private static String amount(long seconds) {
         long minutes = Math.round(seconds / 60.0);
         if (minutes < 60) {

@@ -29,6 +29,13 @@ class RelativeTimeTest {
         assertThat(RelativeTime.describe(NOW.minusSeconds(seconds), NOW)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} s before now, compact: {1}")
+    @CsvSource({"10, now", "300, 5m", "7200, 2h", "259200, 3d", "5184000, 2mo", "63115200, 2y"})
+    void compact(long seconds, String expected) {
+        assertThat(RelativeTime.compact(NOW.minusSeconds(seconds), NOW)).isEqualTo(expected);
+        assertThat(RelativeTime.compact(NOW.plusSeconds(seconds), NOW)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0} s after now: {1}")
     @CsvSource({"10, in a moment", "3600, in 1 hour", "86400, in 24 hours", "1209600, in 14 days"})
     void future(long seconds, String expected) {

@@ -197,7 +197,8 @@ public final class ModelPickerModel {
     }
 
     static Row row(ModelView m) {
-        String third = m.sizeBytes() != null && m.inputCostPerMillion() == null && m.outputCostPerMillion() == null
+        // A model on this machine (Ollama) has a size instead of a price, even when the catalog prices its cloud twin.
+        String third = m.sizeBytes() != null
                 ? size(m.sizeBytes()) + (m.quantization() == null ? "" : "  " + m.quantization())
                 : price(m.inputCostPerMillion(), m.outputCostPerMillion());
         return new Row(m, m.id(), context(m.contextTokens()), third, caps(m));

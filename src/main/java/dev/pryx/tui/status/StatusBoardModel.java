@@ -66,7 +66,7 @@ public final class StatusBoardModel {
         if (!"set".equals(p.keyState())) {
             return p.keyState();
         }
-        String age = p.keyChangedAt() == null ? "" : " · " + RelativeTime.describe(p.keyChangedAt(), now);
+        String age = p.keyChangedAt() == null ? "" : " · " + RelativeTime.compact(p.keyChangedAt(), now);
         return p.fingerprint() + age + ("config".equals(p.keySource()) ? "" : " (env)");
     }
 
@@ -75,7 +75,7 @@ public final class StatusBoardModel {
             return "never";
         }
         return ("ok".equals(t.verdict()) ? "✓ ok " + t.latencyMs() + " ms" : "✗ " + t.verdict().replace('_', ' '))
-                + " · " + RelativeTime.describe(t.at(), now);
+                + " · " + RelativeTime.compact(t.at(), now);
     }
 
     public List<String> warnings() {

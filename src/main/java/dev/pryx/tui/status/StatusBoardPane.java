@@ -32,8 +32,8 @@ import java.util.List;
  *  pryx · Status
  *  ! PRYX_PROVIDER names 'mistral', which is not configured; ...
  *    Provider      Key                           Model            Last test
- *  ● openai        fp:3096946b2625 · 3 days ago  gpt-5-mini       ✓ ok 212 ms · 5 minutes ago
- *    ollama        not needed                    llama3.1:8b      ✗ connection refused · 1 hour ago
+ *  ● openai        fp:3096946b2625 · 3d   gpt-5-mini       ✓ ok 212 ms · 5m
+ *    ollama        not needed             llama3.1:8b      ✗ connection refused · 1h
  *  OpenAI (openai), in force from config. Key vault:openai (config): set, stored 3 days ago. ...
  *  c check all  t test  r reload  ·  / palette  ? help  Esc back  q quit
  * </pre>
@@ -90,9 +90,11 @@ public final class StatusBoardPane extends Pane {
 
     /** Column widths for marker, provider, key, model and last test, in cells. */
     static int[] widths(int width) {
+        // Key and last test get what their usual texts need ("fp:00567ff60d53 · 3d",
+        // "✗ connection refused · 2h") before the model takes the rest.
         int provider = Math.max(10, width * 18 / 100);
-        int key = Math.max(10, width * 30 / 100);
-        int test = Math.max(12, width * 28 / 100);
+        int key = Math.max(21, width * 25 / 100);
+        int test = Math.max(22, width * 26 / 100);
         int model = Math.max(6, width - 2 - provider - key - test - 3);
         return new int[] {2, provider, key, model, test};
     }
@@ -112,6 +114,8 @@ public final class StatusBoardPane extends Pane {
 
     private void show() {
         warnings.text(model.warnings().isEmpty() ? "" : "! " + String.join(" ", model.warnings()));
+        // Two rows when there is something to say, none otherwise.
+        warnings.setVisible(!model.warnings().isEmpty());
         list.setItems(model.rows());
         if (!model.rows().isEmpty()) {
             list.setSelectedIndex(model.selectedIndex());

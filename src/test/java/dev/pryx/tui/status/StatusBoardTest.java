@@ -74,7 +74,7 @@ class StatusBoardTest {
         try (VirtualTui tui = tui()) {
             String screen = tui.screen();
             assertThat(screen).contains("pryx · Status").contains("Provider").contains("Last test")
-                    .containsPattern("● openai +fp:[0-9a-f]{12} · just now").contains("never")
+                    .containsPattern("● openai +fp:[0-9a-f]{12} · now").contains("never")
                     .contains("openai: OpenAI (openai), in force from config. Key vault:openai (config): set, stored just now");
             assertThat(tui.frames()).noneMatch(f -> f.contains(TestSecrets.API_KEY));
         }
