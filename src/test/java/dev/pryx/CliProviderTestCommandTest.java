@@ -149,6 +149,14 @@ class CliProviderTestCommandTest {
             assertThat(entry.get("model_source").asText()).isEqualTo("config");
             assertThat(entry.get("key_set_at").asText()).startsWith("20");
             assertThat(entry.get("active").asBoolean()).isTrue();
+            assertThat(entry.get("unused_env_key").isNull()).isTrue();
+
+            // A key in the conventional variable is named on the board (never shown), since pryx does not use it.
+            env.put("OPENAI_API_KEY", KEY);
+            assertThat(run("provider", "status").out())
+                    .contains("env        OPENAI_API_KEY is set but not used: pryx reads keys from the vault");
+            assertThat(new ObjectMapper().readTree(run("provider", "status", "--json").out()).get(0)
+                    .get("unused_env_key").asText()).isEqualTo("OPENAI_API_KEY");
         }
 
         @Test

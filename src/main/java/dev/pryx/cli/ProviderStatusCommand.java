@@ -103,6 +103,10 @@ public final class ProviderStatusCommand implements Callable<Integer> {
                     + (p.keyVersions() > 1 ? " (" + (p.keyVersions() - 1) + " earlier kept for rollback)" : ""));
             out.println("    key from   " + p.keyRef() + ("config".equals(p.keySource()) ? ""
                     : " (" + source(p.keySource()) + ", not the configured entry)"));
+            if (p.unusedEnvKey() != null) {
+                out.println("    env        " + p.unusedEnvKey() + " is set but not used: pryx reads keys from the vault"
+                        + " (`pryx provider import-env` stores it)");
+            }
         }
         out.println("    model      " + Output.orDash(p.model())
                 + (p.modelSource().startsWith("env ") ? " (" + source(p.modelSource()) + ")" : ""));

@@ -469,12 +469,17 @@ public final class ProviderManager implements AutoCloseable {
             }
             boolean envModel = inForce && model.isPresent();
             String modelInForce = envModel ? model.get() : p.model();
+            // A conventional variable (OPENAI_API_KEY) other tools read: said on the board, since a
+            // person may expect pryx to use it too; pryx reads keys from the vault only.
+            String shadow = key == null ? null : catalog().provider(p.provider()).stream()
+                    .flatMap(c -> c.envVars().stream()).filter(v -> env.value(v).isPresent()).findFirst().orElse(null);
             out.add(new ProviderStatus(p.id(), p.name(), p.provider(), p.enabled(), inForce, inForce ? activeSource : null,
                     p.authType(), keyState, key == null ? null : key.ref(), key == null ? null : keySource,
                     key == null ? null : key.fingerprint(), key == null ? null : key.setAt(),
                     key == null || key.setAt() == null ? null : key.rotatedAt() != null ? key.rotatedAt() : key.setAt(),
                     key == null ? 0 : key.versions(), modelInForce,
-                    envModel ? "env " + ENV_MODEL : modelInForce == null ? "none" : "config", p.baseUrl(), tests.get(p.id())));
+                    envModel ? "env " + ENV_MODEL : modelInForce == null ? "none" : "config", p.baseUrl(), shadow,
+                    tests.get(p.id())));
         }
         return new StatusBoard(out, warnings);
     }

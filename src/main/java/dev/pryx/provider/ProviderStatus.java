@@ -20,10 +20,14 @@ import java.time.Instant;
  * @param model        the model in force: {@code PRYX_MODEL} for the provider in force, else the
  *                     configured default; null when none
  * @param modelSource  {@code env PRYX_MODEL}, {@code config} or {@code none}
+ * @param unusedEnvKey a conventional variable for this provider's key (e.g. {@code OPENAI_API_KEY})
+ *                     that is set in the environment; pryx does not read it (keys come from the
+ *                     vault; {@code provider import-env} stores it), or null
  * @param lastTest     the last connection test, or null when never tested
  */
 public record ProviderStatus(String id, String name, String provider, boolean enabled, boolean active,
                              String activeSource, String authType, String keyState, String keyRef, String keySource,
                              String fingerprint, Instant keySetAt, Instant keyChangedAt, int keyVersions,
-                             String model, String modelSource, String baseUrl, LastTest lastTest) {
+                             String model, String modelSource, String baseUrl, String unusedEnvKey,
+                             LastTest lastTest) {
 }

@@ -127,6 +127,9 @@ public final class StatusBoardModel {
             }
             b.append(". ");
         }
+        if (p.unusedEnvKey() != null) {
+            b.append(p.unusedEnvKey()).append(" is set but not used (pryx reads keys from the vault). ");
+        }
         b.append("Model ").append(p.model() == null ? "none" : p.model() + " (" + source(p.modelSource()) + ")").append(". ");
         b.append("Base URL ").append(p.baseUrl()).append('.');
         return b.toString();
