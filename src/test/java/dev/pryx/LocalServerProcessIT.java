@@ -114,7 +114,7 @@ class LocalServerProcessIT {
         FakeProviderProcess server = server("openai", Mode.OK, TestSecrets.API_KEY);
         Run added = pryx("", "provider", "add", "my-llm", "--compatible", "openai", "--base-url", server.url("/v1"));
         assertThat(added.exit()).as(added.said()).isZero();
-        assertThat(added.out()).contains("Next: `pryx provider set-key my-llm`");
+        assertThat(added.out()).contains("Next: `pryx provider test my-llm`; if the server wants a key, `pryx provider set-key my-llm` first.");
 
         Run noKey = pryx("", "provider", "test", "my-llm");
         assertThat(noKey.exit()).as(noKey.said()).isEqualTo(1);
