@@ -291,6 +291,48 @@ class CliProviderModelsCommandTest {
         }
     }
 
+    @Nested
+    @DisplayName("with the other provider verbs")
+    class OtherVerbs {
+        @Test
+        @DisplayName("use-model takes a model only models.json adds (exit 0), and still refuses one nothing lists (exit 2)")
+        void useModelOverride() throws Exception {
+            assertThat(run("provider", "add", "openai", "--base-url", server.url("/v1").toString()).exit()).isZero();
+            Files.createDirectories(home.resolve("config"));
+            Files.writeString(home.resolve("config/models.json"), "{\"openai\": {\"ft:gpt-5:acme\": {\"name\": \"Ours\"}}}");
+
+            Result used = run("provider", "use-model", "openai", "ft:gpt-5:acme");
+
+            assertThat(used.exit()).as(used.err()).isZero();
+            assertThat(used.out()).isEqualTo("Default: openai / ft:gpt-5:acme." + System.lineSeparator());
+            assertThat(run("provider", "current-model").out()).contains("ft:gpt-5:acme");
+            Result refused = run("provider", "use-model", "openai", "ft:gpt-5:someone-else");
+            assertThat(refused.exit()).isEqualTo(2);
+            assertThat(refused.err()).isEqualTo("pryx: 'ft:gpt-5:someone-else' is not a model of OpenAI. See `pryx provider "
+                    + "models openai`." + System.lineSeparator());
+            assertThat(server.getRequestCount()).isZero();
+        }
+
+        @Test
+        @DisplayName("remove deletes the provider's cached list; added again, it fetches afresh")
+        void removeDeletesCache() {
+            addOllama(server.url("/").toString());
+            server.enqueue(json(200, TAGS));
+            assertThat(run("provider", "models", "ollama").exit()).isZero();
+            assertThat(cacheFile("ollama")).exists();
+
+            Result removed = run("provider", "remove", "ollama");
+
+            assertThat(removed.exit()).as(removed.err()).isZero();
+            assertThat(cacheFile("ollama")).doesNotExist();
+            addOllama(server.url("/").toString());
+            server.enqueue(json(200, "{\"models\": [{\"name\": \"phi4:14b\", \"size\": 9053116391}]}"));
+            Result listed = run("provider", "models", "ollama");
+            assertThat(listed.out()).contains("phi4:14b").doesNotContain("qwen3:8b");
+            assertThat(server.getRequestCount()).isEqualTo(2);
+        }
+    }
+
     @Test
     @DisplayName("the key appears in no file under PRYX_HOME in clear, nor in the test log")
     void noKeyAnywhere() throws Exception {

@@ -114,6 +114,22 @@ final class ModelCache {
         }
     }
 
+    /**
+     * Deletes the provider's cached list, when there is one. Called when the provider is removed:
+     * a provider added later under the same id (and perhaps the same server) must fetch its own
+     * list, not inherit this one. A failure is logged, never thrown; the stale file then costs at
+     * most a list shown until the next fetch replaces it.
+     */
+    void delete(String providerId) {
+        Path file = file(providerId);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log().warn("Could not delete the model list cache {} of a removed provider: {}; delete it by hand.", file,
+                    e.toString());
+        }
+    }
+
     /** The SHA-256 of a base URL, lower-case hex. */
     static String fingerprint(String baseUrl) {
         try {

@@ -111,6 +111,22 @@ final class ModelLists {
                 .orElseGet(() -> fromCatalog(config, catalog, own, true, failure));
     }
 
+    /**
+     * Whether {@code models} holds the model {@code id}: by the same id, or, for Ollama's implicit
+     * tag, with {@code :latest} added ({@code llama3.2} names the listed {@code llama3.2:latest}).
+     */
+    static boolean names(List<ModelView> models, String id) {
+        return models.stream().anyMatch(m -> m.id().equals(id) || m.id().equals(id + LATEST));
+    }
+
+    /**
+     * Deletes the provider's cached list (its provider is removed); a failure is logged, never
+     * thrown.
+     */
+    void forget(String providerId) {
+        cache.delete(providerId);
+    }
+
     /** Younger than the time to live; a list from the future (the clock went back) is not. */
     private static boolean fresh(ModelCache.Entry e, Instant now) {
         Duration age = Duration.between(e.fetchedAt(), now);

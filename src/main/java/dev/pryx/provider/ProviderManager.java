@@ -225,13 +225,15 @@ public final class ProviderManager implements AutoCloseable {
         if (baseUrl == null) {
             throw new PryxException(PryxException.Kind.USAGE, catalog.name() + " has no default API address: give one with --base-url.");
         }
-        String model = request.model() == null ? null : checkedModel(catalog, request.model());
         AuthType auth = catalog.authTypes().get(0);
         Instant now = now();
         String name = request.name() == null ? catalog.name() : checkedName(request.name());
-        ProviderConfig config = new ProviderConfig(id, name, true,
-                auth == AuthType.NONE ? null : ProviderIds.VAULT_PREFIX + id, model, baseUrl, now, now, catalog.id(),
+        ProviderConfig withoutModel = new ProviderConfig(id, name, true,
+                auth == AuthType.NONE ? null : ProviderIds.VAULT_PREFIX + id, null, baseUrl, now, now, catalog.id(),
                 auth.wireName());
+        // The model is checked against what this account would list (its models.json entries included).
+        ProviderConfig config = request.model() == null ? withoutModel
+                : withoutModel.withModel(checkedModel(withoutModel, catalog, request.model()), now);
         vault().update(c -> {
             if (c.record(PROVIDERS, id, ProviderConfig.class).isPresent()) {
                 throw new PryxException(PryxException.Kind.USAGE, "A provider '" + id + "' is configured already. "
@@ -266,7 +268,11 @@ public final class ProviderManager implements AutoCloseable {
         return addProvider(new NewProvider(OPENAI_COMPATIBLE, id, name == null ? id : name, baseUrl, model));
     }
 
-    /** Removes a provider and its key; the default moves to nothing if it was this one. */
+    /**
+     * Removes a provider and its key; the default moves to nothing if it was this one. Its cached
+     * live model list goes too, so that a provider added later under the same id starts from a
+     * fetch of its own; that file is only a cache, so failing to delete it is logged, not thrown.
+     */
     public void removeProvider(String id) {
         ProviderConfig config = config(id);
         String credential = credentialOf(config);
@@ -283,6 +289,7 @@ public final class ProviderManager implements AutoCloseable {
             }
             return null;
         });
+        modelLists.forget(id); // after the vault change, which is what matters: the cache is no reason to fail
         events.on(new ProviderEvent("provider.remove", id, null, "ok"));
     }
 
@@ -642,7 +649,10 @@ public final class ProviderManager implements AutoCloseable {
     public ModelList models(String id, Freshness freshness) {
         Objects.requireNonNull(freshness, "freshness");
         ProviderConfig config = config(id);
-        CatalogProvider catalog = catalogProvider(config.provider());
+        return models(config, catalogProvider(config.provider()), freshness);
+    }
+
+    private ModelList models(ProviderConfig config, CatalogProvider catalog, Freshness freshness) {
         return modelLists.list(config, catalog, freshness, () -> listKey(config));
     }
 
@@ -673,10 +683,18 @@ public final class ProviderManager implements AutoCloseable {
         events.on(new ProviderEvent("provider.activate", id, null, "ok"));
     }
 
-    /** Sets the provider's default model and makes the provider the default one. */
+    /**
+     * Sets the provider's default model and makes the provider the default one. The model must be
+     * one {@link #models(String)} lists (the catalog's, the cached live list's, or one added in
+     * {@code models.json}); for a provider that lists its models live, any other id is taken too,
+     * with a note.
+     *
+     * @throws PryxException (usage) for an unknown provider, an id that is not a model of it, or a
+     *                       malformed {@code models.json}
+     */
     public ProviderConfig useModel(String id, String model) {
         ProviderConfig config = config(id);
-        String checked = checkedModel(catalogProvider(config.provider()), model);
+        String checked = checkedModel(config, catalogProvider(config.provider()), model);
         ProviderConfig next = config.withModel(checked, now());
         vault().update(c -> {
             c.putRecord(PROVIDERS, id, next);
@@ -896,18 +914,29 @@ public final class ProviderManager implements AutoCloseable {
         return vault.read(c -> c.record(SETTINGS, DEFAULTS, Defaults.class)).orElse(new Defaults(null));
     }
 
-    private String checkedModel(CatalogProvider catalog, String model) {
+    /**
+     * The model id, stripped, when {@code config}'s provider may use it: an id that
+     * {@link Freshness#CACHED_ONLY} lists (the catalog's models or the cached live list, with the
+     * user's {@code models.json} additions), never asking the network, so choosing a model works
+     * offline and at once. A provider whose models are listed live takes any other id too, with a
+     * note: its list changes faster than the cache, and the provider itself will say if the id is
+     * wrong.
+     *
+     * @throws PryxException (usage) for an id that is not valid or not a model of the provider, or
+     *                       a malformed {@code models.json}
+     */
+    private String checkedModel(ProviderConfig config, CatalogProvider catalog, String model) {
         String m = model.strip();
         if (m.isEmpty() || m.length() > 200 || m.chars().anyMatch(Character::isISOControl)) {
             throw new PryxException(PryxException.Kind.USAGE, "'" + ProviderIds.printable(model) + "' is not a valid model id.");
         }
-        if (!catalog.models().containsKey(m)) {
+        if (!ModelLists.names(models(config, catalog, Freshness.CACHED_ONLY).models(), m)) {
             if (!catalog.liveModels()) {
                 throw new PryxException(PryxException.Kind.USAGE, "'" + ProviderIds.printable(m) + "' is not a model of "
-                        + catalog.name() + ". See `pryx provider models " + catalog.id() + "`.");
+                        + catalog.name() + ". See `pryx provider models " + config.id() + "`.");
             }
-            input.notice("Note: '" + m + "' is not in the catalog's list for " + catalog.name()
-                    + "; its models are listed live, so it is accepted.");
+            input.notice("Note: '" + m + "' is not in " + catalog.name() + "'s model list as pryx last saw it; "
+                    + "its models are listed live, so it is accepted.");
         }
         return m;
     }

@@ -87,6 +87,7 @@ class ModelListWorkflowTest {
     MovableClock clock;
     ProviderManager manager;
     MockWebServer server;
+    PassphraseSourceTest.ScriptedInput input;
     int httpAsked;
 
     /** A clock the test moves: the cache's age is measured against it. */
@@ -120,7 +121,7 @@ class ModelListWorkflowTest {
         clock = new MovableClock();
         server = new MockWebServer();
         server.start();
-        var input = new PassphraseSourceTest.ScriptedInput(false);
+        input = new PassphraseSourceTest.ScriptedInput(false);
         Environment e = env::get;
         manager = new ProviderManager(PryxPaths.under(home), FileVault.Options.cheapForTests(), new PassphraseSource(e, input),
                 input, new ListCatalog(), e, clock, events::add, () -> {
@@ -697,6 +698,173 @@ class ModelListWorkflowTest {
             Files.writeString(overridesFile(), "{\"openai\": {\"gpt-5\": {\"context\": null, \"name\": null}}}");
             assertThat(manager.models("openai")).extracting(ModelView::contextTokens, ModelView::name)
                     .containsExactly(tuple(400_000L, "GPT-5"));
+        }
+    }
+
+    @Nested
+    @DisplayName("choosing a model (use-model, add --model) by what the provider lists, without the network")
+    class Choosing {
+        @Test
+        @DisplayName("a model only models.json adds is accepted for a provider whose catalog list is complete")
+        void overrideOnly() throws Exception {
+            add("openai", "/v1", KEY);
+            Files.writeString(overridesFile(), "{\"openai\": {\"gpt-5-pro\": {\"input_price\": 15}}}");
+            input.notices.clear();
+
+            ProviderConfig c = manager.useModel("openai", " gpt-5-pro ");
+
+            assertThat(c.model()).isEqualTo("gpt-5-pro");
+            assertThat(manager.currentModel(null, null).model().value()).isEqualTo("gpt-5-pro");
+            assertThat(manager.models("openai")).filteredOn(ModelView::isDefault).extracting(ModelView::id, ModelView::source)
+                    .containsExactly(tuple("gpt-5-pro", "override"));
+            assertThat(input.notices).isEmpty();
+            assertThat(httpAsked).isZero();
+        }
+
+        @Test
+        @DisplayName("an id neither the catalog nor models.json lists is still refused, in the same words as before")
+        void unknownRefused() throws Exception {
+            add("openai", "/v1", KEY);
+            manager.useModel("openai", "gpt-5");
+            Files.writeString(overridesFile(), "{\"someone-else\": {\"gpt-9\": {}}}");
+
+            assertThatThrownBy(() -> manager.useModel("openai", "gpt-9"))
+                    .satisfies(e -> assertKind(e, PryxException.Kind.USAGE))
+                    .hasMessage("'gpt-9' is not a model of OpenAI. See `pryx provider models openai`.");
+            assertThat(manager.currentModel(null, null).model().value()).as("nothing changed").isEqualTo("gpt-5");
+        }
+
+        @Test
+        @DisplayName("overrides count for the account they name: another account of the same catalog provider refuses the id")
+        void perAccount() throws Exception {
+            Files.writeString(overridesFile(), "{\"openai-work\": {\"ft:gpt-5:acme\": {\"name\": \"Our tuned model\"}}}");
+            add("openai", "/v1", KEY);
+            manager.addProvider(new ProviderManager.NewProvider("openai", "openai-work", null, server.url("/v1").toString(), null));
+
+            assertThat(manager.useModel("openai-work", "ft:gpt-5:acme").model()).isEqualTo("ft:gpt-5:acme");
+            assertThatThrownBy(() -> manager.useModel("openai", "ft:gpt-5:acme"))
+                    .satisfies(e -> assertKind(e, PryxException.Kind.USAGE))
+                    .hasMessage("'ft:gpt-5:acme' is not a model of OpenAI. See `pryx provider models openai`.");
+        }
+
+        @Test
+        @DisplayName("add --model accepts a model that models.json adds for the new account's id, and refuses others")
+        void addWithModel() throws Exception {
+            Files.writeString(overridesFile(), "{\"openai-work\": {\"ft:gpt-5:acme\": {}}}");
+            String url = server.url("/v1").toString();
+
+            ProviderConfig c = manager.addProvider(new ProviderManager.NewProvider("openai", "openai-work", null, url,
+                    "ft:gpt-5:acme"));
+
+            assertThat(c.model()).isEqualTo("ft:gpt-5:acme");
+            assertThat(manager.currentModel(null, null).model().value()).isEqualTo("ft:gpt-5:acme");
+            assertThatThrownBy(() -> manager.addProvider(new ProviderManager.NewProvider("openai", null, null, url,
+                    "ft:gpt-5:acme"))).satisfies(e -> assertKind(e, PryxException.Kind.USAGE))
+                    .hasMessageStartingWith("'ft:gpt-5:acme' is not a model of OpenAI.");
+            assertThat(manager.listProviders()).extracting(ProviderView::id).containsExactly("openai-work");
+        }
+
+        @Test
+        @DisplayName("a model only the cached live list holds is accepted without the note, even days old, never fetching")
+        void cachedLive() {
+            add("ollama", "/", null);
+            server.enqueue(json(200, OLLAMA));
+            manager.models("ollama", Freshness.REFRESH);
+            clock.advance(Duration.ofDays(3));
+            int asked = httpAsked;
+            input.notices.clear();
+
+            assertThat(manager.useModel("ollama", "mystery:7b").model()).isEqualTo("mystery:7b");
+            assertThat(manager.useModel("ollama", "llama3.2").model()).as("the listed llama3.2:latest, by Ollama's implicit tag")
+                    .isEqualTo("llama3.2");
+
+            assertThat(input.notices).isEmpty();
+            assertThat(server.getRequestCount()).isEqualTo(1);
+            assertThat(httpAsked).isEqualTo(asked);
+        }
+
+        @Test
+        @DisplayName("a live provider still takes an id it does not list (lists change), with a note; nothing is fetched")
+        void liveUnlisted() {
+            add("openrouter", "/api/v1", KEY);
+            server.enqueue(json(200, OPENROUTER));
+            manager.models("openrouter", Freshness.REFRESH);
+            events.clear();
+            input.notices.clear();
+
+            assertThat(manager.useModel("openrouter", "vendor/launched-today").model()).isEqualTo("vendor/launched-today");
+
+            assertThat(input.notices).containsExactly("Note: 'vendor/launched-today' is not in OpenRouter's model list as pryx "
+                    + "last saw it; its models are listed live, so it is accepted.");
+            assertThat(server.getRequestCount()).isEqualTo(1);
+            assertThat(events).as("no key read, no fetch").extracting(ProviderEvent::type).containsExactly("provider.update");
+        }
+
+        @Test
+        @DisplayName("a malformed models.json stops use-model with its usage error, and the default model stays")
+        void brokenOverrides() throws Exception {
+            add("openai", "/v1", KEY);
+            manager.useModel("openai", "gpt-5");
+            Path file = overridesFile();
+            Files.writeString(file, "{\"openai\": {\"gpt-5-pro\": {\"contxt\": 1}}}");
+
+            assertThatThrownBy(() -> manager.useModel("openai", "gpt-5-pro"))
+                    .satisfies(e -> assertKind(e, PryxException.Kind.USAGE))
+                    .hasMessageStartingWith("The model overrides file " + file + " is not valid: ");
+            assertThat(manager.currentModel(null, null).model().value()).isEqualTo("gpt-5");
+        }
+    }
+
+    @Nested
+    @DisplayName("removing the provider")
+    class Removing {
+        @Test
+        @DisplayName("deletes its cached list, so a provider re-added under the same id fetches afresh")
+        void cacheDeleted() {
+            add("ollama", "/", null);
+            server.enqueue(json(200, OLLAMA));
+            manager.models("ollama", Freshness.REFRESH);
+            assertThat(cacheFile("ollama")).exists();
+
+            manager.removeProvider("ollama");
+
+            assertThat(cacheFile("ollama")).doesNotExist();
+            add("ollama", "/", null);
+            assertThat(manager.models("ollama", Freshness.CACHED_ONLY).source()).as("nothing inherited").isEqualTo("catalog");
+            server.enqueue(json(200, "{\"models\": [{\"name\": \"phi4:14b\", \"size\": 9053116391}]}"));
+            ModelList fresh = manager.models("ollama", Freshness.IF_STALE);
+            assertThat(fresh.source()).isEqualTo("live");
+            assertThat(fresh.models()).extracting(ModelView::id).containsExactly("phi4:14b");
+            assertThat(server.getRequestCount()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("leaves other providers' cached lists alone, and needs no cached list to remove one")
+        void othersKept() {
+            add("ollama", "/", null);
+            add("openrouter", "/api/v1", KEY);
+            server.enqueue(json(200, OLLAMA));
+            manager.models("ollama", Freshness.REFRESH);
+
+            manager.removeProvider("openrouter");
+
+            assertThat(cacheFile("ollama")).exists();
+            assertThat(manager.models("ollama", Freshness.CACHED_ONLY).source()).isEqualTo("cache");
+        }
+
+        @Test
+        @DisplayName("a cache file that cannot be deleted is logged; the removal itself succeeds")
+        void undeletable() throws Exception {
+            add("ollama", "/", null);
+            Path cache = cacheFile("ollama");
+            Files.createDirectories(cache);
+            Files.writeString(cache.resolve("in-the-way"), "a directory where the cache file should be, not empty");
+
+            manager.removeProvider("ollama");
+
+            assertThat(manager.listProviders()).isEmpty();
+            assertThat(events).contains(new ProviderEvent("provider.remove", "ollama", null, "ok"));
+            assertThat(cache).isDirectory();
         }
     }
 

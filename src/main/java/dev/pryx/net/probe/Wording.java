@@ -19,28 +19,32 @@ final class Wording {
         return switch (r.verdict()) {
             case OK -> okMessage(r, name, at);
             case INVALID_KEY -> r.httpStatus() == 0
-                    ? "The key cannot be sent: " + (detail == null ? "it holds characters an HTTP header cannot carry" : clause(detail)) + "."
-                    : name + " rejected the key" + status + withDetail(detail) + ".";
-            case KEY_REQUIRED -> name + " at " + at + " asks for a key" + status + ", and none is set" + withDetail(detail) + ".";
-            case NO_PERMISSION -> name + " refused access with this key" + status + withDetail(detail) + ".";
+                    ? sentence("The key cannot be sent: "
+                            + (detail == null ? "it holds characters an HTTP header cannot carry" : clause(detail)))
+                    : sentence(name + " rejected the key" + status + withDetail(detail));
+            case KEY_REQUIRED -> sentence(name + " at " + at + " asks for a key" + status + ", and none is set" + withDetail(detail));
+            case NO_PERMISSION -> sentence(name + " refused access with this key" + status + withDetail(detail));
             case WRONG_BASE_URL -> r.httpStatus() / 100 == 3
                     ? name + " redirects " + r.endpoint() + (detail == null ? " elsewhere" : " to " + clause(detail)) + status
                             + ", so the base URL looks outdated (pryx does not follow redirects with a key)."
                     : name + " has nothing at " + r.endpoint() + status + ", so the base URL looks wrong.";
-            case RATE_LIMITED -> name + " is rate-limiting " + (r.keySent() ? "this key" : "requests") + status
-                    + (r.retryAfter() == null ? "" : " and asks to wait " + humanize(r.retryAfter())) + withDetail(detail) + ".";
-            case PROVIDER_ERROR -> name + " failed on its side with a server error" + status + withDetail(detail) + ".";
+            case RATE_LIMITED -> sentence(name + " is rate-limiting " + (r.keySent() ? "this key" : "requests") + status
+                    + (r.retryAfter() == null ? "" : " and asks to wait " + humanize(r.retryAfter())) + withDetail(detail));
+            case PROVIDER_ERROR -> sentence(name + " failed on its side with a server error" + status + withDetail(detail));
             case DNS_FAILURE -> "The host name " + host(r.endpoint()) + " could not be found (the DNS lookup failed).";
-            case CONNECTION_REFUSED -> "Could not connect to " + at + ": " + (detail == null ? "the connection was refused" : clause(detail)) + ".";
-            case TLS_FAILURE -> "The secure connection (TLS) to " + at + " failed: "
-                    + (detail == null ? "the handshake did not complete" : clause(detail)) + ".";
-            case TIMEOUT -> "The test of " + at + " timed out: " + (detail == null ? "no answer in time" : clause(detail)) + ".";
-            case PROXY_FAILURE -> "The connection failed at the proxy: " + (detail == null ? "it could not be used" : clause(detail)) + ".";
-            case CONNECTION_FAILED -> "The connection to " + at + " broke before a complete answer arrived" + withDetail(detail) + ".";
+            case CONNECTION_REFUSED -> sentence("Could not connect to " + at + ": "
+                    + (detail == null ? "the connection was refused" : clause(detail)));
+            case TLS_FAILURE -> sentence("The secure connection (TLS) to " + at + " failed: "
+                    + (detail == null ? "the handshake did not complete" : clause(detail)));
+            case TIMEOUT -> sentence("The test of " + at + " timed out: " + (detail == null ? "no answer in time" : clause(detail)));
+            case PROXY_FAILURE -> sentence("The connection failed at the proxy: "
+                    + (detail == null ? "it could not be used" : clause(detail)));
+            case CONNECTION_FAILED -> sentence("The connection to " + at + " broke before a complete answer arrived"
+                    + withDetail(detail));
             case UNEXPECTED_RESPONSE -> r.httpStatus() / 100 == 2
-                    ? name + " answered" + status + ", but not with the JSON pryx expects: "
-                            + (detail == null ? "its shape is wrong" : clause(detail)) + "."
-                    : name + " answered with an unexpected status" + status + withDetail(detail) + ".";
+                    ? sentence(name + " answered" + status + ", but not with the JSON pryx expects: "
+                            + (detail == null ? "its shape is wrong" : clause(detail)))
+                    : sentence(name + " answered with an unexpected status" + status + withDetail(detail));
         };
     }
 
@@ -114,7 +118,27 @@ final class Wording {
         return detail == null ? "" : ": " + clause(detail);
     }
 
-    /** A detail inside our sentence: without its own final full stop. */
+    /**
+     * Our sentence, ended: a full stop, unless the detail it ends with already ends a sentence
+     * ("Sorry about that!", "Is the key right?", "Loading...") and another stop would read as
+     * "that!." or "....".
+     */
+    private static String sentence(String text) {
+        return endsSentence(text) ? text : text + ".";
+    }
+
+    private static boolean endsSentence(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char last = text.charAt(text.length() - 1);
+        return last == '.' || last == '!' || last == '?' || last == '\u2026';
+    }
+
+    /**
+     * A detail inside our sentence: without its own final full stop (an ellipsis is kept, being
+     * part of what was said). A "!" or "?" stays, and {@link #sentence} then adds no stop.
+     */
     private static String clause(String detail) {
         String d = detail.strip();
         while (d.endsWith(".") && !d.endsWith("...")) {

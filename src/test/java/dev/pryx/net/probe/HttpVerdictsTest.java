@@ -59,6 +59,17 @@ class HttpVerdictsTest {
         return r;
     }
 
+    /** A 401, 429 and 503 whose detail ends in each of the ways a sentence can end, and the message's end. */
+    private static Stream<Arguments> kindsAndSentenceEndings() {
+        return Arrays.stream(ProbeKind.values()).flatMap(k -> Stream.of(
+                Arguments.of(k, 503, "Sorry about that!", "Sorry about that!"),
+                Arguments.of(k, 401, "Did you mean to send a key?", "Did you mean to send a key?"),
+                Arguments.of(k, 429, "Slow down!!", "Slow down!!"),
+                Arguments.of(k, 503, "Warming up...", "Warming up..."),
+                Arguments.of(k, 503, "Overloaded.", "Overloaded."),
+                Arguments.of(k, 503, "Overloaded", "Overloaded.")));
+    }
+
     private static Stream<Arguments> kindsAndServerErrors() {
         return Arrays.stream(ProbeKind.values()).flatMap(k -> Stream.of(500, 502, 503, 529).map(s -> Arguments.of(k, s)));
     }
@@ -267,6 +278,41 @@ class HttpVerdictsTest {
             assertThat(r.hint(ID)).isEqualTo(kind == ProbeKind.OLLAMA
                     ? "Check the Ollama server's log (the output of `ollama serve`), then test again."
                     : "Try again in a few minutes; if it persists, check the provider's status page.");
+        }
+    }
+
+    @Nested
+    @DisplayName("a detail that ends its own sentence")
+    class DetailEndsSentence {
+
+        @ParameterizedTest(name = "{0} {1}: \"{2}\"")
+        @MethodSource("dev.pryx.net.probe.HttpVerdictsTest#kindsAndSentenceEndings")
+        @DisplayName("gets no second stop: '!', '?' and an ellipsis stay as the server wrote them, a full stop is ours")
+        void noSecondStop(ProbeKind kind, int status, String said, String expected) throws Exception {
+            server.enqueue(json(status, error(kind, status, said)));
+            ProbeResult r = run(server, kind);
+
+            onlyRequest(kind);
+            String lead = switch (status) {
+                case 401 -> "Acme rejected the key (401): ";
+                case 429 -> "Acme is rate-limiting this key (429): ";
+                default -> "Acme failed on its side with a server error (" + status + "): ";
+            };
+            assertThat(r.message(NAME)).isEqualTo(lead + expected);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(Verdict.class)
+        @DisplayName("in no verdict's sentence, at any status: never \"!.\", \"?.\" or \"....\", and always one end mark")
+        void everyVerdict(Verdict verdict) {
+            for (String said : new String[] {"Sorry about that!", "Is the key right?", "Loading...", "Waiting\u2026", "Done."}) {
+                for (int status : new int[] {0, 200, 301, 401, 404, 429, 500}) {
+                    ProbeResult r = new ProbeResult(ProbeKind.OPENAI_MODELS, verdict, Duration.ZERO, null, null, status, true,
+                            "http://localhost:8000/v1/models", said);
+                    assertThat(r.message(NAME)).as("%s, status %d, detail \"%s\"", verdict, status, said)
+                            .doesNotContain("!.", "?.", "....", "\u2026.", "Done..").matches("(?s).*[^.!?\u2026][.!?\u2026]|.*\\.\\.\\.");
+                }
+            }
         }
     }
 
