@@ -59,12 +59,8 @@ final class ListFields {
         if (id.isEmpty() || id.length() > MAX_ID) {
             return null;
         }
-        for (int i = 0; i < id.length(); i++) {
-            if (unprintable(id.charAt(i))) {
-                return null;
-            }
-        }
-        return id;
+        // By code point: tag characters (U+E0000...) and others beyond the first plane can hide text.
+        return id.codePoints().anyMatch(ListFields::unprintable) ? null : id;
     }
 
     /** Text for showing: control and invisible characters as spaces, runs of spaces as one, capped; null when blank or not text. */
@@ -75,8 +71,8 @@ final class ListFields {
         String raw = node.asText();
         StringBuilder out = new StringBuilder(Math.min(raw.length(), max + 1));
         boolean space = false;
-        for (int i = 0; i < raw.length() && out.length() <= max; i++) {
-            char c = raw.charAt(i);
+        for (int i = 0; i < raw.length() && out.length() <= max; i += Character.charCount(raw.codePointAt(i))) {
+            int c = raw.codePointAt(i);
             if (unprintable(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 space = true;
                 continue;
@@ -85,7 +81,7 @@ final class ListFields {
                 out.append(' ');
             }
             space = false;
-            out.append(c);
+            out.appendCodePoint(c);
         }
         if (out.length() == 0) {
             return null;
@@ -166,10 +162,11 @@ final class ListFields {
         return new ArrayList<>(byId.values());
     }
 
-    private static boolean unprintable(char c) {
-        int type = Character.getType(c);
-        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+    /** Control, format (incl. tag characters), separators, unassigned, private use, and a lone surrogate half. */
+    private static boolean unprintable(int codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.isISOControl(codePoint) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED
-                || type == Character.PRIVATE_USE;
+                || type == Character.PRIVATE_USE || type == Character.SURROGATE;
     }
 }

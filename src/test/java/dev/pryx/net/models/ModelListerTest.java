@@ -257,6 +257,17 @@ class ModelListerTest {
         }
 
         @Test
+        @DisplayName("tag characters beyond the first plane (hidden text) are caught too: such an id is skipped, a name loses them")
+        void hiddenTagCharacters() {
+            String tagged = "\\uDB40\\uDC69\\uDB40\\uDC67"; // U+E0069 U+E0067, invisible "ig"
+            server.enqueue(json(200, "{\"data\": [{\"id\": \"clean\", \"name\": \"Name" + tagged + " ok 🚀\"},"
+                    + " {\"id\": \"hid" + tagged + "den\"}]}"));
+            List<LiveModel> models = list(ModelListKind.OPENROUTER, null).models();
+            assertThat(models).extracting(LiveModel::id).containsExactly("clean");
+            assertThat(models.get(0).name()).as("emoji kept whole, tags gone").isEqualTo("Name ok 🚀");
+        }
+
+        @Test
         @DisplayName("a very long name is cut short")
         void longName() {
             server.enqueue(json(200, "{\"data\": [{\"id\": \"m\", \"name\": \"" + "n".repeat(5000) + "\"}]}"));
