@@ -43,7 +43,6 @@ class CliNetworkTest {
     MockWebServer proxy;
     MockWebServer provider;
 
-
     @BeforeEach
     void setUp() throws IOException {
         env = new HashMap<>(Map.of("PRYX_HOME", home.toString(), "PRYX_VAULT_PASSPHRASE", TestSecrets.PASSPHRASE));

@@ -57,7 +57,6 @@ class CliProviderModelsCommandTest {
     Map<String, String> env;
     MockWebServer server;
 
-
     @BeforeEach
     void setUp() throws IOException {
         env = new HashMap<>(Map.of("PRYX_HOME", home.toString(), "PRYX_VAULT_PASSPHRASE", TestSecrets.PASSPHRASE));

@@ -43,7 +43,6 @@ class CliProviderTestCommandTest {
     Map<String, String> env;
     MockWebServer server;
 
-
     @BeforeEach
     void setUp() throws IOException {
         env = new HashMap<>(Map.of("PRYX_HOME", home.toString(), "PRYX_VAULT_PASSPHRASE", TestSecrets.PASSPHRASE));
