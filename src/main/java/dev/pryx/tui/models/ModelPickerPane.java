@@ -31,7 +31,7 @@ import java.util.List;
  *  ▸● gpt-5-mini                         400k  $0.25/$2.00      tools reasoning files
  *     gpt-4.1-mini                         1M  $0.40/$1.60      tools           files
  *  GPT-5 mini · 400k context, 128k output · the current default · catalog list
- *  Enter use  ↑↓ move  Ctrl+R refresh  ·  Ctrl+P palette  F1 help  Esc back  Ctrl+C quit
+ *  Enter use  Ctrl+R refresh  ·  Ctrl+P palette  F1 help  Esc back  Ctrl+C quit
  * </pre>
  *
  * Columns that do not fit the width are dropped, least important first (capabilities, then
@@ -135,6 +135,7 @@ public final class ModelPickerPane extends Pane {
         shown = true;
         shell.attempt(model::reload);
         showRows();
+        refreshFooter();
         query.takeFocus();
         if (first && model.needsFetch()) {
             fetch(false);
@@ -159,9 +160,15 @@ public final class ModelPickerPane extends Pane {
 
     @Override
     public List<KeyHint> keys() {
-        return List.of(KeyHint.footer("Enter", "use"), KeyHint.footer("↑↓", "move"), KeyHint.footer("Ctrl+R", "refresh"),
-                KeyHint.help("F5", "fetch the live model list again (as Ctrl+R)"),
-                KeyHint.help("type", "search by model id or name"), KeyHint.help("PgUp / PgDn", "move a page"));
+        // Refresh before the arrows: at 80 columns only two of the pane's keys fit, and the arrows explain themselves.
+        List<KeyHint> keys = new ArrayList<>(List.of(KeyHint.footer("Enter", "use")));
+        if (model.listsLive()) {
+            keys.add(KeyHint.footer("Ctrl+R", "refresh"));
+            keys.add(KeyHint.help("F5", "fetch the live model list again (as Ctrl+R)"));
+        }
+        keys.addAll(List.of(KeyHint.footer("↑↓", "move"), KeyHint.help("type", "search by model id or name"),
+                KeyHint.help("PgUp / PgDn", "move a page")));
+        return keys;
     }
 
     @Override

@@ -105,6 +105,9 @@ class ModelPickerLiveTest {
             String screen = tui.screen();
             assertThat(screen).contains("Size  Quant").contains("llama3.1:8b").contains("4.9 GB  Q4_K_M")
                     .contains("llama 8.0B");
+            tui.resize(80, 24);
+            assertThat(tui.screen()).as("the refresh key still fits the footer at 80 columns")
+                    .contains(" Enter use  Ctrl+R refresh  ·  Ctrl+P palette");
         }
     }
 
