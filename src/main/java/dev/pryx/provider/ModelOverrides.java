@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pryx.support.Json;
+import dev.pryx.support.PlainText;
 import dev.pryx.support.PryxException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -112,7 +113,7 @@ final class ModelOverrides {
             Map<String, Override> models = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> m : p.getValue().properties()) {
                 String modelId = m.getKey().strip();
-                if (modelId.isEmpty() || modelId.length() > MAX_MODEL_ID || modelId.chars().anyMatch(Character::isISOControl)) {
+                if (modelId.isEmpty() || modelId.length() > MAX_MODEL_ID || PlainText.hasUnprintable(modelId)) {
                     throw invalid("at " + providerId + ": '" + ProviderIds.printable(m.getKey())
                             + "' is not a valid model id (1 to 200 printable characters)");
                 }
@@ -145,7 +146,7 @@ final class ModelOverrides {
             return null;
         }
         String n = node.isTextual() ? node.asText().strip() : "";
-        if (n.isEmpty() || n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
+        if (n.isEmpty() || n.length() > MAX_NAME || PlainText.hasUnprintable(n)) {
             throw invalid("at " + at + " > name: expected text of 1 to 200 printable characters");
         }
         return n;

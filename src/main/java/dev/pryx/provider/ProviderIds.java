@@ -1,5 +1,6 @@
 package dev.pryx.provider;
 
+import dev.pryx.support.PlainText;
 import dev.pryx.support.PryxException;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ final class ProviderIds {
             return "";
         }
         StringBuilder b = new StringBuilder();
-        s.codePoints().limit(40).forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        s.codePoints().limit(40).forEach(c -> b.appendCodePoint(PlainText.isUnprintable(c) ? '?' : c));
         return s.codePointCount(0, s.length()) > 40 ? b + "..." : b.toString();
     }
 }

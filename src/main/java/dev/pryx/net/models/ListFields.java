@@ -3,6 +3,7 @@ package dev.pryx.net.models;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pryx.net.probe.UnexpectedBodyException;
+import dev.pryx.support.PlainText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -59,41 +60,16 @@ final class ListFields {
         if (id.isEmpty() || id.length() > MAX_ID) {
             return null;
         }
-        // By code point: tag characters (U+E0000...) and others beyond the first plane can hide text.
-        return id.codePoints().anyMatch(ListFields::unprintable) ? null : id;
+        return PlainText.hasUnprintable(id) ? null : id;
     }
 
-    /** Text for showing: control and invisible characters as spaces, runs of spaces as one, capped; null when blank or not text. */
+    /** Text for showing: unprintable characters as spaces, runs of spaces as one, capped; null when blank or not text. */
     static String text(JsonNode node, int max) {
         if (node == null || !node.isTextual()) {
             return null;
         }
-        String raw = node.asText();
-        StringBuilder out = new StringBuilder(Math.min(raw.length(), max + 1));
-        boolean space = false;
-        for (int i = 0; i < raw.length() && out.length() <= max; i += Character.charCount(raw.codePointAt(i))) {
-            int c = raw.codePointAt(i);
-            if (unprintable(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                space = true;
-                continue;
-            }
-            if (space && out.length() > 0) {
-                out.append(' ');
-            }
-            space = false;
-            out.appendCodePoint(c);
-        }
-        if (out.length() == 0) {
-            return null;
-        }
-        if (out.length() > max) {
-            int end = max;
-            if (Character.isHighSurrogate(out.charAt(end - 1))) {
-                end--;
-            }
-            return out.substring(0, end).stripTrailing() + "...";
-        }
-        return out.toString();
+        String out = PlainText.oneLine(node.asText(), max);
+        return out.isEmpty() ? null : out;
     }
 
     /** A whole number above zero; else null. */
@@ -160,13 +136,5 @@ final class ListFields {
             byId.putIfAbsent(m.id(), m);
         }
         return new ArrayList<>(byId.values());
-    }
-
-    /** Control, format (incl. tag characters), separators, unassigned, private use, and a lone surrogate half. */
-    private static boolean unprintable(int codePoint) {
-        int type = Character.getType(codePoint);
-        return Character.isISOControl(codePoint) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED
-                || type == Character.PRIVATE_USE || type == Character.SURROGATE;
     }
 }

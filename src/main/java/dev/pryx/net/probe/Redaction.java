@@ -1,5 +1,7 @@
 package dev.pryx.net.probe;
 
+import dev.pryx.support.PlainText;
+
 /**
  * Turns text a server or an exception produced into a safe one-line detail: the key (or any run
  * of 8 or more of its characters, in order) replaced by {@value #MARK}, control and invisible
@@ -65,37 +67,12 @@ final class Redaction {
         return best;
     }
 
-    /** Control, line-separating and invisible formatting characters become spaces; runs of spaces one. */
+    /** Unprintable characters and whitespace become single spaces between words (see {@link PlainText}). */
     static String oneLine(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int type = Character.getType(c);
-            boolean blank = Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)
-                    || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR;
-            if (blank) {
-                space = true;
-                continue;
-            }
-            if (space && out.length() > 0) {
-                out.append(' ');
-            }
-            space = false;
-            out.append(c);
-        }
-        return out.toString();
+        return PlainText.oneLine(text, Integer.MAX_VALUE - 1);
     }
 
     static String truncate(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end).stripTrailing() + "...";
+        return PlainText.cut(text, max);
     }
 }
