@@ -16,6 +16,7 @@ import dev.pryx.net.probe.ProbeKind;
 import dev.pryx.net.probe.ProbeRequest;
 import dev.pryx.net.probe.ProbeResult;
 import dev.pryx.support.Environment;
+import dev.pryx.support.PlainText;
 import dev.pryx.support.PryxException;
 import dev.pryx.support.PryxPaths;
 import dev.pryx.support.Secret;
@@ -927,13 +928,16 @@ public final class ProviderManager implements AutoCloseable {
      */
     private String checkedModel(ProviderConfig config, CatalogProvider catalog, String model) {
         String m = model.strip();
-        if (m.isEmpty() || m.length() > 200 || m.chars().anyMatch(Character::isISOControl)) {
+        if (m.isEmpty() || m.length() > 200 || PlainText.hasUnprintable(m)) {
             throw new PryxException(PryxException.Kind.USAGE, "'" + ProviderIds.printable(model) + "' is not a valid model id.");
         }
         if (!ModelLists.names(models(config, catalog, Freshness.CACHED_ONLY).models(), m)) {
             if (!catalog.liveModels()) {
+                // While adding, the provider is not configured yet, so `provider models` could not show the list.
+                boolean adding = !configsIfAny().containsKey(config.id());
                 throw new PryxException(PryxException.Kind.USAGE, "'" + ProviderIds.printable(m) + "' is not a model of "
-                        + catalog.name() + ". See `pryx provider models " + config.id() + "`.");
+                        + catalog.name() + ". " + (adding ? "Add it without --model, then see `pryx provider models "
+                        + config.id() + "`." : "See `pryx provider models " + config.id() + "`."));
             }
             input.notice("Note: '" + m + "' is not in " + catalog.name() + "'s model list as pryx last saw it; "
                     + "its models are listed live, so it is accepted.");
@@ -943,7 +947,7 @@ public final class ProviderManager implements AutoCloseable {
 
     private static String checkedName(String name) {
         String n = name.strip();
-        if (n.isEmpty() || n.length() > 100 || n.chars().anyMatch(Character::isISOControl)) {
+        if (n.isEmpty() || n.length() > 100 || PlainText.hasUnprintable(n)) {
             throw new PryxException(PryxException.Kind.USAGE, "A provider name is 1 to 100 printable characters.");
         }
         return n;

@@ -285,6 +285,18 @@ class ModelListWorkflowTest {
         }
 
         @Test
+        @DisplayName("a default saved without its tag (llama3.2) marks the listed llama3.2:latest")
+        void defaultWithoutLatest() {
+            add("ollama", "/", null);
+            server.enqueue(json(200, OLLAMA));
+            manager.models("ollama", Freshness.REFRESH);
+            manager.useModel("ollama", "llama3.2");
+
+            assertThat(manager.models("ollama")).filteredOn(ModelView::isDefault).extracting(ModelView::id)
+                    .containsExactly("llama3.2:latest");
+        }
+
+        @Test
         @DisplayName("an OpenAI-compatible server without a key stored is asked without one; its owner is kept")
         void compatibleWithoutKey() throws Exception {
             manager.addCompatible("openai", "my-llm", null, server.url("/v1").toString(), null);
@@ -760,7 +772,8 @@ class ModelListWorkflowTest {
             assertThat(manager.currentModel(null, null).model().value()).isEqualTo("ft:gpt-5:acme");
             assertThatThrownBy(() -> manager.addProvider(new ProviderManager.NewProvider("openai", null, null, url,
                     "ft:gpt-5:acme"))).satisfies(e -> assertKind(e, PryxException.Kind.USAGE))
-                    .hasMessageStartingWith("'ft:gpt-5:acme' is not a model of OpenAI.");
+                    .hasMessage("'ft:gpt-5:acme' is not a model of OpenAI. Add it without --model, then see "
+                            + "`pryx provider models openai`.");
             assertThat(manager.listProviders()).extracting(ProviderView::id).containsExactly("openai-work");
         }
 
