@@ -149,8 +149,12 @@ public final class CatalogService implements CatalogSource {
                 newEtag = response.header("ETag");
                 body = readCapped(response.body(), url);
             } catch (IOException e) {
-                throw failed(url, e.toString(), "Could not fetch the catalog from " + url.host() + ": "
-                        + networkProblem(e) + ". Check the network or PRYX_CATALOG_URL; " + STILL_IN_USE, e);
+                // Through a proxy, "refused" or "timed out" is most likely the proxy's doing: say which one.
+                String proxy = proxyFor(http.get(), url);
+                throw failed(url, e.toString(), "Could not fetch the catalog from " + url.host()
+                        + (proxy == null ? "" : " through the proxy " + proxy) + ": " + networkProblem(e) + ". Check "
+                        + (proxy == null ? "the network" : "the proxy (`pryx network show`), the network") + " or PRYX_CATALOG_URL; "
+                        + STILL_IN_USE, e);
             }
 
             List<CatalogProvider> providers;
@@ -327,6 +331,18 @@ public final class CatalogService implements CatalogSource {
             log().debug("Catalog refresh failure", cause);
         }
         return new PryxException(PryxException.Kind.REMOTE, message, cause);
+    }
+
+    /** The proxy a request to {@code url} goes through ({@code host:port}), or null when it goes direct. */
+    static String proxyFor(OkHttpClient client, HttpUrl url) {
+        java.util.List<java.net.Proxy> proxies = client.proxy() != null ? java.util.List.of(client.proxy())
+                : client.proxySelector().select(url.uri());
+        for (java.net.Proxy p : proxies) {
+            if (p.type() != java.net.Proxy.Type.DIRECT && p.address() instanceof java.net.InetSocketAddress a) {
+                return a.getHostString() + ":" + a.getPort();
+            }
+        }
+        return null;
     }
 
     static String networkProblem(IOException e) {

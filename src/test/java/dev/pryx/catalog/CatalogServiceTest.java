@@ -145,6 +145,24 @@ class CatalogServiceTest {
         }
 
         @Test
+        @DisplayName("through a proxy that refuses connections, the message names the proxy and pryx network show")
+        void proxyRefused() throws IOException {
+            int closedPort;
+            try (MockWebServer closed = new MockWebServer()) {
+                closed.start();
+                closedPort = closed.getPort();
+            }
+            OkHttpClient viaProxy = HttpClients.create(Environment.of(Map.of("HTTPS_PROXY", "http://127.0.0.1:" + closedPort)),
+                    "pryx-test/1");
+            CatalogService service = service(viaProxy, env("https://catalog.example/api.json"));
+            assertThatThrownBy(service::refresh)
+                    .isInstanceOfSatisfying(PryxException.class, e -> assertThat(e.kind()).isEqualTo(PryxException.Kind.REMOTE))
+                    .hasMessage("Could not fetch the catalog from catalog.example through the proxy 127.0.0.1:" + closedPort
+                            + ": the connection was refused. Check the proxy (`pryx network show`), the network or "
+                            + "PRYX_CATALOG_URL; the previous catalog is still in use.");
+        }
+
+        @Test
         @DisplayName("the shipped built-in catalog and overlay load through the public constructor")
         void shipped() {
             assumeTrue(Snapshot.shipped(CatalogService.BUILTIN_RESOURCE) && Snapshot.shipped(Overlay.RESOURCE),
