@@ -193,6 +193,16 @@ class CliProviderTestCommandTest {
         }
 
         @Test
+        @DisplayName("a proxy saved in pryx is named at the top of the board")
+        void network() {
+            addOpenAi(baseUrl());
+            assertThat(run("provider", "status").out()).doesNotContain("Network:");
+            assertThat(run("network", "set", "--proxy", "http://proxy.example:3128").exit()).isZero();
+            assertThat(run("provider", "status").out())
+                    .startsWith("Network: http and https via http://proxy.example:3128 (setting) (pryx network show)");
+        }
+
+        @Test
         @DisplayName("PRYX_PROVIDER naming an unconfigured provider is a warning on the board, not a failure")
         void unknownProviderInEnvironment() {
             addOpenAi(baseUrl());

@@ -2,6 +2,7 @@ package dev.pryx.cli;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.pryx.provider.LastTest;
+import dev.pryx.provider.NetworkView;
 import dev.pryx.provider.ProviderManager;
 import dev.pryx.provider.ProviderStatus;
 import dev.pryx.support.RelativeTime;
@@ -61,7 +62,9 @@ public final class ProviderStatusCommand implements Callable<Integer> {
         ProviderManager manager = context.manager();
         Map<String, String> problems = check ? check(manager) : Map.of();
         ProviderManager.StatusBoard board = manager.status();
+        NetworkView network = manager.networkSettings();
         board.warnings().forEach(w -> context.err().println("Warning: " + w));
+        network.notes().forEach(n -> context.err().println("Warning: " + n));
         int exit = problems.isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
         if (json.json) {
             Output.json(context.out(), board.providers().stream().map(p -> new Entry(p, problems.get(p.id()))).toList());
@@ -72,6 +75,9 @@ public final class ProviderStatusCommand implements Callable<Integer> {
             return exit;
         }
         Instant now = Instant.now();
+        if (network.summary() != null) {
+            context.out().println("Network: " + network.summary() + " (pryx network show)");
+        }
         for (ProviderStatus p : board.providers()) {
             print(context.out(), p, problems.get(p.id()), now);
         }

@@ -42,6 +42,29 @@ public record NetworkView(String settingsFile, Route httpsProxy, Route httpProxy
     public record TrustedCertificate(String subject, Instant expires) {
     }
 
+    /**
+     * One line for a status board when anything but a plain direct connection is in force ("https
+     * via http://proxy.corp:3128 (setting), extra CA bundle ca.pem (2 certificates)"); null when
+     * requests go direct with the JDK's trust alone.
+     */
+    public String summary() {
+        List<String> parts = new java.util.ArrayList<>();
+        if (httpsProxy.proxy() != null) {
+            parts.add("https via " + httpsProxy.proxy() + " (" + httpsProxy.source() + ")");
+        }
+        if (httpProxy.proxy() != null && !httpProxy.equals(httpsProxy)) {
+            parts.add("http via " + httpProxy.proxy() + " (" + httpProxy.source() + ")");
+        } else if (httpProxy.proxy() != null) {
+            parts.set(0, "http and " + parts.get(0));
+        }
+        if (caBundle != null) {
+            int n = caBundle.certificates().size();
+            parts.add("extra CA bundle " + java.nio.file.Path.of(caBundle.path()).getFileName() + " ("
+                    + (caBundle.problem() != null ? "unusable" : n + " certificate" + (n == 1 ? "" : "s")) + ")");
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
     static NetworkView of(NetworkReport r) {
         NetworkReport.Bundle b = r.caBundle();
         return new NetworkView(r.settingsFile().toString(), route(r.https()), route(r.http()), r.noProxy(),

@@ -2,6 +2,7 @@ package dev.pryx.tui.status;
 
 import dev.pryx.provider.ConnectionReport;
 import dev.pryx.provider.LastTest;
+import dev.pryx.provider.NetworkView;
 import dev.pryx.provider.ProviderManager;
 import dev.pryx.provider.ProviderStatus;
 import dev.pryx.support.RelativeTime;
@@ -32,6 +33,7 @@ public final class StatusBoardModel {
     private final Clock clock;
     private List<ProviderStatus> providers = List.of();
     private List<String> warnings = List.of();
+    private String network;
     /** What the last check or test of this session found wrong, by provider id. */
     private final Map<String, String> problems = new HashMap<>();
     private int selected;
@@ -44,7 +46,11 @@ public final class StatusBoardModel {
     public void reload() {
         ProviderManager.StatusBoard board = manager.status();
         providers = board.providers();
-        warnings = board.warnings();
+        NetworkView net = manager.networkSettings();
+        network = net.summary();
+        List<String> all = new ArrayList<>(board.warnings());
+        all.addAll(net.notes());
+        warnings = all;
         selected = Math.max(0, Math.min(selected, providers.size() - 1));
     }
 
@@ -80,6 +86,11 @@ public final class StatusBoardModel {
 
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** The proxy and CA bundle in force, when anything but a direct connection is; else null. */
+    public String network() {
+        return network;
     }
 
     public List<ProviderStatus> providers() {

@@ -31,6 +31,7 @@ import java.util.List;
  * <pre>
  *  pryx · Status
  *  ! PRYX_PROVIDER names 'mistral', which is not configured; ...
+ *  Network: https via http://proxy.corp:3128 (setting), extra CA bundle ca.pem (1 certificate)
  *    Provider      Key                           Model            Last test
  *  ● openai        fp:3096946b2625 · 3d   gpt-5-mini       ✓ ok 212 ms · 5m
  *    ollama        not needed             llama3.1:8b      ✗ connection refused · 1h
@@ -42,6 +43,7 @@ public final class StatusBoardPane extends Pane {
     private final StatusBoardModel model;
     private final Async.Ticket work = new Async.Ticket();
     private WrappedText warnings;
+    private WrappedText network;
     private SelectList<StatusBoardModel.Row> list;
     private WrappedText detail;
 
@@ -59,6 +61,8 @@ public final class StatusBoardPane extends Pane {
         warnings = new WrappedText(2, 1);
         Panel top = new Panel(new LinearLayout(Direction.VERTICAL).setSpacing(0));
         top.addComponent(warnings);
+        network = new WrappedText(1, 1);
+        top.addComponent(network);
         top.addComponent(new ColumnHeader(() -> format(StatusBoardModel.HEADER, rowColumns())));
         list = new SelectList<>(this::paint);
         list.onMove(() -> {
@@ -116,6 +120,8 @@ public final class StatusBoardPane extends Pane {
         warnings.text(model.warnings().isEmpty() ? "" : "! " + String.join(" ", model.warnings()));
         // Two rows when there is something to say, none otherwise.
         warnings.setVisible(!model.warnings().isEmpty());
+        network.text(model.network() == null ? "" : "Network: " + model.network());
+        network.setVisible(model.network() != null);
         list.setItems(model.rows());
         if (!model.rows().isEmpty()) {
             list.setSelectedIndex(model.selectedIndex());

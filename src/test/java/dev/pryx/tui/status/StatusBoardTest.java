@@ -75,7 +75,8 @@ class StatusBoardTest {
             String screen = tui.screen();
             assertThat(screen).contains("pryx · Status").contains("Provider").contains("Last test")
                     .containsPattern("● openai +fp:[0-9a-f]{12} · now").contains("never")
-                    .contains("openai: OpenAI (openai), in force from config. Key vault:openai (config): set, stored just now");
+                    .contains("openai: OpenAI (openai), in force from config. Key vault:openai (config): set, stored just now")
+                    .as("direct, with the JDK's trust: no network line").doesNotContain("Network:");
             assertThat(tui.frames()).noneMatch(f -> f.contains(TestSecrets.API_KEY));
         }
     }
@@ -130,6 +131,14 @@ class StatusBoardTest {
     void warnings() {
         try (VirtualTui tui = tui("PRYX_PROVIDER", "mistral")) {
             assertThat(tui.screen()).contains("! PRYX_PROVIDER names 'mistral'");
+        }
+    }
+
+    @Test
+    @DisplayName("a proxy in force is named above the board (loopback providers still go direct)")
+    void network() {
+        try (VirtualTui tui = tui("HTTPS_PROXY", "http://proxy.example:3128")) {
+            assertThat(tui.screen()).contains("Network: https via http://proxy.example:3128 (env HTTPS_PROXY)");
         }
     }
 
