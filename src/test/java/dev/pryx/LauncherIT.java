@@ -69,6 +69,30 @@ class LauncherIT {
     }
 
     @Test
+    @DisplayName("the build's class-data archive is there and used; a stale one is skipped without a word on stdout")
+    void classDataArchive() throws Exception {
+        Path archive = LAUNCHER.resolveSibling("pryx.jsa");
+        assertThat(archive).as("mvn package makes the archive").isRegularFile();
+        assertThat(Files.size(archive)).isGreaterThan(1_000_000L);
+        // The JVM that made it (the build's) must be the one that runs it.
+        Run fresh = pryx(Map.of("PRYX_JAVA_OPTS", "-Xshare:on", "JAVA_HOME", System.getProperty("java.home")), "", "--version");
+        assertThat(fresh.exit()).as("-Xshare:on fails unless the archive maps: %s", fresh.err()).isZero();
+
+        // A copy whose jar is newer than the archive: the JVM may not use it, and must not say so on stdout.
+        Path copy = Files.createDirectories(home.resolve("stale"));
+        Files.copy(LAUNCHER, copy.resolve("pryx"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(archive, copy.resolve("pryx.jsa"));
+        Files.copy(LAUNCHER.resolveSibling("pryx.jar"), copy.resolve("pryx.jar"));
+        Files.setLastModifiedTime(copy.resolve("pryx.jar"), java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        Process p = new ProcessBuilder(copy.resolve("pryx").toString(), "--version").redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).isZero();
+        assertThat(out).startsWith("pryx ").doesNotContain("[warning]").doesNotContain("cds");
+    }
+
+    @Test
     @DisplayName("without PRYX_HOME the XDG default folders are under $HOME, not under Java's idea of the home")
     void xdgUnderHome() throws Exception {
         Path user = Files.createDirectories(home.resolve("user"));
