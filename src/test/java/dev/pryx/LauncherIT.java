@@ -93,6 +93,25 @@ class LauncherIT {
     }
 
     @Test
+    @DisplayName("a failure is logged to state/logs/pryx.log (0600), one timestamped line per event, nothing on the terminal")
+    void logFile() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Run r = pryx(Map.of("PRYX_CATALOG_URL", "http://127.0.0.1:" + closed + "/api.json"), "", "catalog", "refresh");
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.out() + r.err()).doesNotContain("WARN").doesNotContain("logback");
+        Path log = home.resolve("state/logs/pryx.log");
+        assertThat(Files.readString(log)).containsPattern(
+                "(?m)^\\d{4}-\\d\\d-\\d\\dT[0-9:.]+(Z|[+-]\\d\\d:\\d\\d) WARN  \\[main] d\\.pryx\\.catalog\\.CatalogService - "
+                        + "Catalog refresh from http://127\\.0\\.0\\.1:" + closed + "/api\\.json failed");
+        if (dev.pryx.support.PrivateFiles.posix()) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
     @DisplayName("without PRYX_HOME the XDG default folders are under $HOME, not under Java's idea of the home")
     void xdgUnderHome() throws Exception {
         Path user = Files.createDirectories(home.resolve("user"));
