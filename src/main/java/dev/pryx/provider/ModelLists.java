@@ -116,7 +116,12 @@ final class ModelLists {
      * tag, with {@code :latest} added ({@code llama3.2} names the listed {@code llama3.2:latest}).
      */
     static boolean names(List<ModelView> models, String id) {
-        return models.stream().anyMatch(m -> m.id().equals(id) || m.id().equals(id + LATEST));
+        return models.stream().anyMatch(m -> sameModel(m.id(), id));
+    }
+
+    /** Whether a listed id is the model {@code id}: the same, or {@code id} with Ollama's implicit tag. */
+    private static boolean sameModel(String listed, String id) {
+        return listed.equals(id) || listed.equals(id + LATEST);
     }
 
     /**
@@ -167,7 +172,7 @@ final class ModelLists {
                     l.toolCall() != null ? l.toolCall() : c != null && c.toolCall(),
                     l.reasoning() != null ? l.reasoning() : c != null && c.reasoning(),
                     l.attachment() != null ? l.attachment() : c != null && c.attachment(),
-                    c == null ? null : c.status(), isDefault(l.id(), defaultModel), ModelView.LIVE, l.sizeBytes(),
+                    c == null ? null : c.status(), defaultModel != null && sameModel(l.id(), defaultModel), ModelView.LIVE, l.sizeBytes(),
                     first(l.family(), c == null ? null : c.family()), l.parameterSize(), l.quantization(), l.owner()));
         }
         return override(views, catalog, own, defaultModel);
@@ -218,11 +223,6 @@ final class ModelLists {
         return new ModelView(id, m.name() == null ? id : m.name(), m.contextTokens(), m.outputTokens(),
                 m.inputCostPerMillion(), m.outputCostPerMillion(), m.toolCall(), m.reasoning(), m.attachment(), m.status(),
                 id.equals(defaultModel), source, null, m.family(), null, null, null);
-    }
-
-    /** Whether a listed id is the saved default: {@code llama3.2} saved names the listed {@code llama3.2:latest}. */
-    private static boolean isDefault(String listed, String defaultModel) {
-        return defaultModel != null && (listed.equals(defaultModel) || listed.equals(defaultModel + LATEST));
     }
 
     /** The catalog's model of that id, or of the id without Ollama's implicit {@code :latest}. */

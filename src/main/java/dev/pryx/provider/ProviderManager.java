@@ -394,16 +394,33 @@ public final class ProviderManager implements AutoCloseable {
      * policy allows. The caller closes it.
      */
     public Secret readKey(String id, Scope scope) {
-        ProviderConfig config = config(id);
-        String credential = credentialOf(config);
-        String override = keyRefOverride(id);
-        if (override != null) {
-            credential = ProviderIds.credentialName(override);
-        }
+        String credential = credentialInForce(config(id));
         if (credential == null) {
             throw new PryxException(PryxException.Kind.USAGE, id + " needs no key.");
         }
         return keys.read(vault(), id, credential, scope);
+    }
+
+    /**
+     * The vault entry that holds the provider's key for this process: its own, or the one
+     * {@code PRYX_API_KEY_REF} names when it is the provider in force; null when it takes no key.
+     * Every reader of keys (tests, model lists, the board) goes through here, so they agree.
+     */
+    private String credentialInForce(ProviderConfig config) {
+        if (AuthType.NONE.wireName().equals(config.authType()) || config.apiKeyRef() == null) {
+            return null;
+        }
+        String override = keyRefOverride(config.id());
+        return override != null ? ProviderIds.credentialName(override) : credentialOf(config);
+    }
+
+    /** The key in force for {@code scope}, or null when the provider takes none or none is set. */
+    private Secret keyIfSet(ProviderConfig config, Scope scope) {
+        String credential = credentialInForce(config);
+        if (credential == null || !keys.isSet(vault(), credential)) {
+            return null;
+        }
+        return keys.read(vault(), config.id(), credential, scope);
     }
 
     // ---- connection tests ---------------------------------------------------------------------
@@ -462,15 +479,11 @@ public final class ProviderManager implements AutoCloseable {
         List<ProviderStatus> out = new ArrayList<>();
         for (ProviderConfig p : configs.values()) {
             boolean inForce = p.id().equals(active);
-            String credential = credentialOf(p);
-            String keySource = "config";
-            if (inForce && keyRef.isPresent() && credential != null) {
-                credential = ProviderIds.credentialName(keyRef.get());
-                keySource = "env " + ENV_KEY_REF;
-            }
+            String credential = credentialInForce(p);
+            String keySource = credential != null && keyRefOverride(p.id()) != null ? "env " + ENV_KEY_REF : "config";
             String keyState = "not needed";
             KeyStatus key = null;
-            if (credential != null && !AuthType.NONE.wireName().equals(p.authType())) {
+            if (credential != null) {
                 key = keys.status(vault, p.id(), credential, null);
                 // A custom OpenAI-compatible server often takes no key: not having one is no problem.
                 keyState = key.set() ? "set" : OPENAI_COMPATIBLE.equals(p.provider()) ? "optional" : "missing";
@@ -603,21 +616,12 @@ public final class ProviderManager implements AutoCloseable {
      * when this one does).
      */
     private Secret testKey(ProviderConfig config) {
-        String id = config.id();
-        if (AuthType.NONE.wireName().equals(config.authType()) || config.apiKeyRef() == null) {
-            return null;
+        Secret key = keyIfSet(config, Scope.PROVIDER_TEST);
+        if (key == null && credentialInForce(config) != null && !OPENAI_COMPATIBLE.equals(config.provider())) {
+            throw new PryxException(PryxException.Kind.USAGE, "No key is set for " + config.id()
+                    + ": set one with `pryx provider set-key " + config.id() + "`.");
         }
-        // The same entry readKey reads: PRYX_API_KEY_REF may point the active provider elsewhere.
-        String override = keyRefOverride(id);
-        String credential = override != null ? ProviderIds.credentialName(override) : credentialOf(config);
-        if (!keys.isSet(vault(), credential)) {
-            if (OPENAI_COMPATIBLE.equals(config.provider())) {
-                return null;
-            }
-            throw new PryxException(PryxException.Kind.USAGE, "No key is set for " + id
-                    + ": set one with `pryx provider set-key " + id + "`.");
-        }
-        return readKey(id, Scope.PROVIDER_TEST);
+        return key;
     }
 
     // ---- models -------------------------------------------------------------------------------
@@ -653,25 +657,9 @@ public final class ProviderManager implements AutoCloseable {
         return models(config, catalogProvider(config.provider()), freshness);
     }
 
+    /** A fetch sends the key when one is set; without one the provider says whether it needs one. */
     private ModelList models(ProviderConfig config, CatalogProvider catalog, Freshness freshness) {
-        return modelLists.list(config, catalog, freshness, () -> listKey(config));
-    }
-
-    /**
-     * The key a model list fetch sends, read in the lister's scope; null when the provider takes
-     * none or none is set (the provider then says whether it needs one).
-     */
-    private Secret listKey(ProviderConfig config) {
-        if (AuthType.NONE.wireName().equals(config.authType()) || config.apiKeyRef() == null) {
-            return null;
-        }
-        // The same entry readKey reads: PRYX_API_KEY_REF may point the active provider elsewhere.
-        String override = keyRefOverride(config.id());
-        String credential = override != null ? ProviderIds.credentialName(override) : credentialOf(config);
-        if (!keys.isSet(vault(), credential)) {
-            return null;
-        }
-        return readKey(config.id(), Scope.MODEL_LIST);
+        return modelLists.list(config, catalog, freshness, () -> keyIfSet(config, Scope.MODEL_LIST));
     }
 
     /** Makes a configured provider the default one, keeping its default model. */

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -56,19 +55,11 @@ public final class TuiSettings {
     }
 
     private void write(ObjectNode root) {
-        Path temp = file.resolveSibling(FILE_NAME + ".tmp");
         try {
-            PrivateFiles.createPrivateDirectories(file.getParent());
-            Files.deleteIfExists(temp);
-            Files.writeString(temp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
-                    StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.writeAtomically(file, (Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // Nothing more to do; the old file is intact.
-            }
+            // writeAtomically leaves the old file as it was.
             throw new PryxException(PryxException.Kind.USAGE, "the choice could not be saved in " + file + " ("
                     + e.getClass().getSimpleName() + ").", e);
         }

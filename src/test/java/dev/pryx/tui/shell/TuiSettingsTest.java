@@ -44,15 +44,17 @@ class TuiSettingsTest {
     }
 
     @Test
-    @DisplayName("report a failed save in one sentence and leave the old file as it was")
+    @DisplayName("report a failed save in one sentence, leave what was there, and leave no temporary file behind")
     void failedSave() throws IOException {
         TuiSettings settings = new TuiSettings(config);
-        settings.saveTheme("dark");
-        // A directory where the temporary file would go makes the write fail.
-        Files.createDirectory(config.resolve(TuiSettings.FILE_NAME + ".tmp"));
-        Files.writeString(config.resolve(TuiSettings.FILE_NAME + ".tmp").resolve("x"), "x");
+        // A non-empty directory where the file goes: the atomic move over it fails (root ignores modes).
+        Path blocker = Files.createDirectories(config.resolve(TuiSettings.FILE_NAME));
+        Files.writeString(blocker.resolve("keep"), "x");
         assertThatThrownBy(() -> settings.saveTheme("light")).isInstanceOf(PryxException.class)
                 .hasMessageContaining("could not be saved");
-        assertThat(settings.theme()).contains("dark");
+        assertThat(blocker.resolve("keep")).hasContent("x");
+        try (java.util.stream.Stream<Path> files = Files.list(config)) {
+            assertThat(files).containsExactly(blocker);
+        }
     }
 }
