@@ -9,7 +9,6 @@ import dev.pryx.support.RelativeTime;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,14 +39,9 @@ public final class ProviderStatusCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Option(names = "--check", description = "Test every enabled provider now (up to 16 at a time).")
+    @Option(names = "--check", description = "Test every enabled provider now (up to "
+            + ProviderManager.CHECK_PARALLELISM + " at a time).")
     boolean check;
-
-    /**
-     * Tests mostly wait on the network, so a person's providers (ten or twenty) are best all tested
-     * at once; the bound keeps a long list from opening hundreds of connections through a proxy.
-     */
-    static final int PARALLEL_TESTS = 16;
 
     /** The board as {@code --json} prints it: the provider's status, plus any problem {@code --check} found. */
     record Entry(@JsonUnwrapped ProviderStatus provider, String problem) {
@@ -86,12 +80,10 @@ public final class ProviderStatusCommand implements Callable<Integer> {
 
     /** Tests the enabled providers; the problem of each one that is not fine, by id. */
     private static Map<String, String> check(ProviderManager manager) {
-        List<String> enabled = manager.listProviders().stream().filter(p -> p.enabled()).map(p -> p.id()).toList();
         Map<String, String> problems = new HashMap<>();
-        for (ProviderManager.CheckOutcome outcome : manager.testConnections(enabled, PARALLEL_TESTS)) {
+        for (ProviderManager.CheckOutcome outcome : manager.checkEnabled()) {
             if (!outcome.ok()) {
-                problems.put(outcome.id(), outcome.report() != null
-                        ? outcome.report().message() + " " + outcome.report().hint() : outcome.problem());
+                problems.put(outcome.id(), outcome.whatIsWrong());
             }
         }
         return problems;

@@ -52,6 +52,11 @@ public record ConnectionReport(String providerId, String providerName, String ve
         return REMOTE.contains(verdict);
     }
 
+    /** What is wrong and what to do, in one or two sentences; null when the test passed. */
+    public String whatIsWrong() {
+        return ok ? null : message + " " + hint;
+    }
+
     /** The report of one probe of {@code config}. */
     static ConnectionReport of(ProviderConfig config, ProbeResult r, Instant testedAt) {
         return new ConnectionReport(config.id(), config.name(), wireName(r.verdict()), r.ok(), r.latency().toMillis(),

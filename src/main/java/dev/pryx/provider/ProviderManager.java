@@ -510,6 +510,30 @@ public final class ProviderManager implements AutoCloseable {
         public boolean ok() {
             return report != null && report.ok();
         }
+
+        /** What is wrong and what to do, in one or two sentences; null when the test passed. */
+        public String whatIsWrong() {
+            if (ok()) {
+                return null;
+            }
+            return report != null ? report.whatIsWrong() : problem;
+        }
+    }
+
+    /**
+     * How many providers a check tests at once. Tests mostly wait on the network, so a person's
+     * providers (ten or twenty) are best all tested together; the bound keeps a long list from
+     * opening hundreds of connections through a proxy.
+     */
+    public static final int CHECK_PARALLELISM = 16;
+
+    /**
+     * Tests every enabled provider, {@link #CHECK_PARALLELISM} at a time, and records the verdicts
+     * (what {@code provider status --check} and the TUI's "check all" do).
+     */
+    public List<CheckOutcome> checkEnabled() {
+        List<String> enabled = configsIfAny().values().stream().filter(ProviderConfig::enabled).map(ProviderConfig::id).toList();
+        return testConnections(enabled, CHECK_PARALLELISM);
     }
 
     /**
@@ -518,7 +542,7 @@ public final class ProviderManager implements AutoCloseable {
      * Results come back in the order of {@code ids}; one that cannot be tested (no key, say) says
      * why instead of stopping the others.
      */
-    public List<CheckOutcome> testConnections(List<String> ids, int parallelism) {
+    List<CheckOutcome> testConnections(List<String> ids, int parallelism) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -58,7 +58,7 @@ public final class ProviderListModel {
         if (report.ok()) {
             return "✓ " + report.providerId() + ": " + report.message() + " (" + report.latencyMs() + " ms)";
         }
-        return "✗ " + report.providerId() + ": " + report.message() + " " + report.hint();
+        return "✗ " + report.providerId() + ": " + report.whatIsWrong();
     }
 
     public void select(int index) {

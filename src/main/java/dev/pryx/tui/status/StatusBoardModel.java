@@ -26,9 +26,6 @@ public final class StatusBoardModel {
 
     public static final Row HEADER = new Row(" ", "Provider", "Key", "Model", "Last test", null);
 
-    /** How many providers a check tests at once: as {@code provider status --check}. */
-    static final int PARALLEL_TESTS = 16;
-
     private final ProviderManager manager;
     private final Clock clock;
     private List<ProviderStatus> providers = List.of();
@@ -152,9 +149,7 @@ public final class StatusBoardModel {
 
     /** Tests every enabled provider at once (blocks: call from a worker); the one-line summary. */
     public Check checkAll() {
-        List<String> enabled = providers.stream().filter(ProviderStatus::enabled).map(ProviderStatus::id).toList();
-        List<ProviderManager.CheckOutcome> outcomes = manager.testConnections(enabled, PARALLEL_TESTS);
-        return new Check(outcomes);
+        return new Check(manager.checkEnabled());
     }
 
     /** Tests the selected provider (blocks: call from a worker). */
@@ -186,7 +181,7 @@ public final class StatusBoardModel {
             if (o.ok()) {
                 problems.remove(o.id());
             } else {
-                problems.put(o.id(), problem(o));
+                problems.put(o.id(), o.whatIsWrong());
                 failed.add(o.id());
             }
         }
@@ -206,12 +201,8 @@ public final class StatusBoardModel {
         if (report.ok()) {
             problems.remove(report.providerId());
         } else {
-            problems.put(report.providerId(), report.message() + " " + report.hint());
+            problems.put(report.providerId(), report.whatIsWrong());
         }
         reload();
-    }
-
-    private static String problem(ProviderManager.CheckOutcome o) {
-        return o.report() != null ? o.report().message() + " " + o.report().hint() : o.problem();
     }
 }
