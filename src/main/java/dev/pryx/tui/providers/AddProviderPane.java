@@ -1,7 +1,6 @@
 package dev.pryx.tui.providers;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.gui2.BorderLayout;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.GridLayout;
@@ -19,6 +18,7 @@ import dev.pryx.tui.shell.Pane;
 import dev.pryx.tui.shell.Shell;
 import dev.pryx.tui.text.CellWidth;
 import dev.pryx.tui.widgets.ColumnHeader;
+import dev.pryx.tui.widgets.ListLayout;
 import dev.pryx.tui.widgets.SearchBar;
 import dev.pryx.tui.widgets.SelectList;
 import dev.pryx.tui.widgets.WrappedText;
@@ -65,18 +65,11 @@ public final class AddProviderPane extends Pane {
     protected Component body() {
         SearchBar search = new SearchBar(this::refresh);
         query = search.query();
-        Panel top = new Panel(new LinearLayout(Direction.VERTICAL).setSpacing(0));
-        top.addComponent(search);
-        top.addComponent(new ColumnHeader(() -> format(AddProviderModel.HEADER, false, rowColumns())));
         list = new SelectList<>((g, row, width, selected) ->
                 g.putString(0, 0, " " + format(row, selected, rowColumns())));
         list.onActivate(row -> choose());
         detail = new WrappedText(2, 1);
-        Panel panel = new Panel(new BorderLayout());
-        panel.addComponent(top, BorderLayout.Location.TOP);
-        panel.addComponent(list, BorderLayout.Location.CENTER);
-        panel.addComponent(detail, BorderLayout.Location.BOTTOM);
-        return panel;
+        return ListLayout.of(list, detail, search, new ColumnHeader(() -> format(AddProviderModel.HEADER, false, rowColumns())));
     }
 
 

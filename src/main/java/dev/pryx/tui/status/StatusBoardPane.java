@@ -1,11 +1,7 @@
 package dev.pryx.tui.status;
 
 import com.googlecode.lanterna.graphics.ThemeStyle;
-import com.googlecode.lanterna.gui2.BorderLayout;
 import com.googlecode.lanterna.gui2.Component;
-import com.googlecode.lanterna.gui2.Direction;
-import com.googlecode.lanterna.gui2.LinearLayout;
-import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextGUIGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -18,6 +14,7 @@ import dev.pryx.tui.shell.Shell;
 import dev.pryx.tui.shell.StatusTone;
 import dev.pryx.tui.text.CellWidth;
 import dev.pryx.tui.widgets.ColumnHeader;
+import dev.pryx.tui.widgets.ListLayout;
 import dev.pryx.tui.widgets.SelectList;
 import dev.pryx.tui.widgets.WrappedText;
 import java.time.Clock;
@@ -59,22 +56,15 @@ public final class StatusBoardPane extends Pane {
     @Override
     protected Component body() {
         warnings = new WrappedText(2, 1);
-        Panel top = new Panel(new LinearLayout(Direction.VERTICAL).setSpacing(0));
-        top.addComponent(warnings);
         network = new WrappedText(1, 1);
-        top.addComponent(network);
-        top.addComponent(new ColumnHeader(() -> format(StatusBoardModel.HEADER, rowColumns())));
         list = new SelectList<>(this::paint);
         list.onMove(() -> {
             model.select(list.getSelectedIndex());
             detail.text(model.detail());
         });
         detail = new WrappedText(4, 1);
-        Panel panel = new Panel(new BorderLayout());
-        panel.addComponent(top, BorderLayout.Location.TOP);
-        panel.addComponent(list, BorderLayout.Location.CENTER);
-        panel.addComponent(detail, BorderLayout.Location.BOTTOM);
-        return panel;
+        return ListLayout.of(list, detail, warnings, network,
+                new ColumnHeader(() -> format(StatusBoardModel.HEADER, rowColumns())));
     }
 
     /** The row, then its last-test cell again in the verdict's colour (the selection bar keeps its own). */
