@@ -214,7 +214,7 @@ class CliProviderModelsCommandTest {
 
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.out()).contains("llama3.1:8b-instruct-q4_K_M");
-            assertThat(r.err()).startsWith("Note: the live model list could not be fetched, so this is the list fetched 2 hours "
+            assertThat(r.err()).startsWith("Note: the live model list could not be fetched, so this is the list fetched 3 hours " // 150 minutes, rounded as everywhere (RelativeTime)
                     + "ago. Ollama (local) failed on its side with a server error (500): llama runner process has terminated. "
                     + "Check the Ollama server's log");
             assertThat(r.err().lines().count()).isEqualTo(1);

@@ -3,6 +3,8 @@ package dev.pryx.cli;
 import dev.pryx.provider.Freshness;
 import dev.pryx.provider.ModelList;
 import dev.pryx.provider.ModelView;
+import dev.pryx.support.Quantities;
+import dev.pryx.support.RelativeTime;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,13 +83,13 @@ public final class ProviderModelsCommand implements Callable<Integer> {
         header.add("CAPABILITIES");
         List<List<String>> rows = new ArrayList<>();
         for (ModelView m : models) {
-            List<String> row = new ArrayList<>(List.of(m.isDefault() ? "*" : "", m.id(), tokens(m.contextTokens())));
+            List<String> row = new ArrayList<>(List.of(m.isDefault() ? "*" : "", m.id(), Quantities.tokens(m.contextTokens())));
             if (prices) {
                 row.add(price(m.inputCostPerMillion()));
                 row.add(price(m.outputCostPerMillion()));
             }
             if (local) {
-                row.add(bytes(m.sizeBytes()));
+                row.add(Quantities.bytes(m.sizeBytes()));
                 row.add(m.quantization() == null ? "-" : m.quantization());
             }
             row.add(capabilities(m));
@@ -98,57 +100,19 @@ public final class ProviderModelsCommand implements Callable<Integer> {
 
     /** Says which list stands in for the live one, why, and what to do, on one line. */
     static String notice(ModelList list) {
-        String shown = ModelList.CACHE.equals(list.source()) && list.ageSeconds() != null
-                ? "the list fetched " + ago(list.ageSeconds()) + " ago" : "the catalog's list";
+        String shown = ModelList.CACHE.equals(list.source()) && list.fetchedAt() != null
+                ? "the list fetched " + RelativeTime.describe(list.fetchedAt(), list.fetchedAt().plusSeconds(list.ageSeconds()))
+                : "the catalog's list";
         return "Note: the live model list could not be fetched, so this is " + shown + ". " + list.problem()
                 + (list.hint() == null ? "" : " " + list.hint());
-    }
-
-    /** "under a minute", "5 minutes", "3 hours", "2 days" (rounded down). */
-    static String ago(long seconds) {
-        if (seconds < 60) {
-            return "under a minute";
-        }
-        long minutes = seconds / 60;
-        if (minutes < 120) {
-            return minutes + (minutes == 1 ? " minute" : " minutes");
-        }
-        long hours = minutes / 60;
-        if (hours < 48) {
-            return hours + " hours";
-        }
-        return hours / 24 + " days";
     }
 
     private static boolean positive(Double d) {
         return d != null && d > 0;
     }
 
-    private static String tokens(Long n) {
-        if (n == null) {
-            return "-";
-        }
-        return n >= 1_000_000 && n % 1_000_000 == 0 ? n / 1_000_000 + "M" : n >= 1000 ? Math.round(n / 1000.0) + "k" : n.toString();
-    }
-
     private static String price(Double p) {
         return p == null ? "-" : String.format(Locale.ROOT, "%.2f", p);
-    }
-
-    /** Decimal units, as {@code ollama list} shows them: "4.9 GB", "274 MB". */
-    static String bytes(Long n) {
-        if (n == null) {
-            return "-";
-        }
-        String[] units = {"B", "KB", "MB", "GB", "TB"};
-        double v = n;
-        int u = 0;
-        while (v >= 1000 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        return (u == 0 || v >= 10 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v)) + " "
-                + units[u];
     }
 
     private static String capabilities(ModelView m) {

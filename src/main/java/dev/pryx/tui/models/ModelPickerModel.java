@@ -6,6 +6,7 @@ import dev.pryx.provider.ModelView;
 import dev.pryx.provider.ProviderManager;
 import dev.pryx.provider.ProviderView;
 import dev.pryx.support.PryxException;
+import dev.pryx.support.Quantities;
 import dev.pryx.support.RelativeTime;
 import dev.pryx.tui.palette.FuzzyMatcher;
 import java.time.Clock;
@@ -199,33 +200,14 @@ public final class ModelPickerModel {
     static Row row(ModelView m) {
         // A model on this machine (Ollama) has a size instead of a price, even when the catalog prices its cloud twin.
         String third = m.sizeBytes() != null
-                ? size(m.sizeBytes()) + (m.quantization() == null ? "" : "  " + m.quantization())
+                ? Quantities.bytes(m.sizeBytes()) + (m.quantization() == null ? "" : "  " + m.quantization())
                 : price(m.inputCostPerMillion(), m.outputCostPerMillion());
         return new Row(m, m.id(), context(m.contextTokens()), third, caps(m));
     }
 
-    /** Bytes on disk the way model listings write them: {@code 4.9 GB}, {@code 650 MB}. */
-    static String size(long bytes) {
-        if (bytes >= 1_000_000_000L) {
-            return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
-        }
-        return Math.max(1, Math.round(bytes / 1e6)) + " MB";
-    }
-
-    /** Tokens the way model cards write them: {@code 128k}, {@code 1M}, {@code 1.5M}; "-" when unknown. */
+    /** Tokens as every face writes them ({@link Quantities#tokens}). */
     static String context(Long tokens) {
-        if (tokens == null || tokens <= 0) {
-            return "-";
-        }
-        long t = tokens;
-        if (t >= 1_000_000) {
-            String m = String.format(Locale.ROOT, "%.1f", t / 1_000_000.0);
-            return (m.endsWith(".0") ? m.substring(0, m.length() - 2) : m) + "M";
-        }
-        if (t >= 1_000) {
-            return Math.round(t / 1_000.0) + "k";
-        }
-        return String.valueOf(t);
+        return Quantities.tokens(tokens);
     }
 
     /** Input/output USD per million tokens: {@code $2.50/$10.00}; "free" when both are 0, "-" when both unknown. */
