@@ -7,7 +7,6 @@ import dev.pryx.cli.CliContext;
 import dev.pryx.cli.PryxCommand;
 import dev.pryx.cli.TerminalSecretInput;
 import dev.pryx.net.HttpClients;
-import dev.pryx.net.NetworkSettingsFile;
 import dev.pryx.provider.PassphraseSource;
 import dev.pryx.provider.ProviderEvent;
 import dev.pryx.provider.ProviderManager;
@@ -73,8 +72,8 @@ public final class Main {
         TerminalSecretInput input = new TerminalSecretInput(console, stdin, err);
         // One client per process (one connection pool), built on first use: the settings file and
         // a CA bundle are read only by a command that goes out to the network.
-        Lazy<okhttp3.OkHttpClient> http = new Lazy<>(() -> HttpClients.create(env,
-                new NetworkSettingsFile(paths.config()).load(), "pryx/" + PryxCommand.Version.version()));
+        Lazy<okhttp3.OkHttpClient> http = new Lazy<>(() -> HttpClients.forPryx(env,
+                paths.config(), "pryx/" + PryxCommand.Version.version()));
         Lazy<ProviderManager> manager = new Lazy<>(() -> {
             prepareLogFile(logDir);
             return new ProviderManager(paths, vaultOptions, new PassphraseSource(env, input), input,

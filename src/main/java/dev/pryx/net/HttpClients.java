@@ -36,6 +36,14 @@ public final class HttpClients {
     }
 
     /**
+     * The product's client: the settings saved in {@code configDirectory}'s {@code network.json}
+     * (read now), the environment, and the user agent.
+     */
+    public static OkHttpClient forPryx(Environment env, java.nio.file.Path configDirectory, String userAgent) {
+        return create(env, new NetworkSettingsFile(configDirectory).load(), userAgent);
+    }
+
+    /**
      * A client with pryx's timeouts, {@code User-Agent}, and proxies: the settings' proxy when set,
      * else {@code HTTPS_PROXY} / {@code HTTP_PROXY}; {@code NO_PROXY} and the settings' no-proxy
      * entries bypass it, loopback always does. The settings' CA bundle, when set, is read now and

@@ -80,7 +80,7 @@ public final class ProviderManager implements AutoCloseable {
                            SecretInput input, CatalogSource catalogs, Environment env, Clock clock,
                            ProviderEvent.Listener events) {
         this(paths, vaultOptions, passphrases, input, catalogs, env, clock, events,
-                onFirstUse(() -> HttpClients.create(env, new NetworkSettingsFile(paths.config()).load(), "pryx")));
+                onFirstUse(() -> HttpClients.forPryx(env, paths.config(), "pryx")));
     }
 
     /**
